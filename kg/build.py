@@ -1,0 +1,148 @@
+"""Building a graph: documents -> (map) facts per document -> (reduce) graph.
+
+The map (:func:`extract_all`) parses and extracts each document on its own,
+in this process or in ``processes`` worker processes that each load the spaCy
+pipeline once; the reduce (:class:`kg.resolve.corpus.Merger`) merges their
+small per-document records.  Results come back in input order, so the graph
+is the same whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from kg.config import DEFAULT_MODEL, Settings
+from kg.errors import InputError
+from kg.extract import extract_document
+from kg.graph import KnowledgeGraph
+from kg.io import check_date, check_paths, iter_documents
+from kg.resolve.corpus import Merger
+from kg.types import Document, DocumentFacts
+
+__all__ = ["build", "build_files", "extract_all"]
+
+Progress = Callable[[DocumentFacts], None]
+
+
+def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _extract_chunk(nlp, chunk: list[Document], batch_size: int) -> list[DocumentFacts]:
+    pairs = nlp.pipe(((d.text, d) for d in chunk), as_tuples=True, batch_size=batch_size)
+    return [extract_document(doc, d) for doc, d in pairs]
+
+
+# --- worker processes: the pipeline is loaded once per worker -----------------
+_WORKER_NLP = None
+
+
+def _worker_init(model: str) -> None:
+    global _WORKER_NLP
+    from kg.nlp import load_pipeline
+
+    _WORKER_NLP = load_pipeline(model)
+
+
+def _worker_run(args: tuple[list[Document], int]) -> list[DocumentFacts]:
+    chunk, batch_size = args
+    return _extract_chunk(_WORKER_NLP, chunk, batch_size)
+
+
+def extract_all(documents: Iterable[Document], settings: Settings, nlp=None) -> Iterator[DocumentFacts]:
+    """The map: yield one :class:`DocumentFacts` per document, in input order.
+
+    With ``settings.processes > 1`` the documents go in chunks to worker
+    processes, at most two chunks per worker in flight, so that a corpus is
+    streamed rather than read whole.
+    """
+    size = settings.batch_size
+    if settings.processes <= 1:
+        if nlp is None:
+            from kg.nlp import load_pipeline
+
+            nlp = load_pipeline(settings.model)
+        for chunk in _chunks(documents, size):
+            yield from _extract_chunk(nlp, chunk, size)
+        return
+    import multiprocessing as mp
+    from collections import deque
+
+    from kg.nlp import load_pipeline
+
+    load_pipeline(settings.model)  # fail here, in the parent, if the model is missing
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(settings.processes, initializer=_worker_init, initargs=(settings.model,)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(documents, size):
+            pending.append(pool.apply_async(_worker_run, ((chunk, size),)))
+            while len(pending) >= 2 * settings.processes:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def build(
+    texts: Iterable[str],
+    *,
+    date: str | None = None,
+    model: str = DEFAULT_MODEL,
+    base_iri: str | None = None,
+    processes: int = 1,
+    nlp=None,
+) -> KnowledgeGraph:
+    """Build a graph from article texts (strings); documents are named ``doc1``, ``doc2``...
+
+    ``date`` (YYYY-MM-DD) is the articles' date, used to resolve "next week".
+    """
+    check_date(date)
+    docs = []
+    for i, t in enumerate(texts, start=1):
+        if not isinstance(t, str):
+            raise InputError(f"document {i} is not a string but {type(t).__name__}")
+        if t.strip():
+            docs.append(Document(id=f"doc{i}", text=t, date=date))
+    settings = Settings(model=model, base_iri=base_iri or Settings.base_iri, date=date, processes=processes)
+    return _reduce(docs, settings, nlp)
+
+
+def build_files(
+    paths: Iterable[str | Path],
+    *,
+    date: str | None = None,
+    model: str = DEFAULT_MODEL,
+    base_iri: str | None = None,
+    processes: int = 1,
+    nlp=None,
+    on_skip: Callable[[str, str], None] | None = None,
+    progress: Progress | None = None,
+) -> KnowledgeGraph:
+    """Build a graph from text files, folders of them and JSON Lines corpora.
+
+    A bad document inside a corpus is reported to ``on_skip(where, why)`` and
+    skipped; a bad path named directly raises :class:`kg.errors.InputError`.
+    """
+    paths = check_paths(paths)
+    check_date(date)
+    settings = Settings(model=model, base_iri=base_iri or Settings.base_iri, date=date, processes=processes)
+    docs = iter_documents(paths, date=date, on_skip=on_skip or (lambda where, why: None))
+    return _reduce(docs, settings, nlp, progress)
+
+
+def _reduce(docs: Iterable[Document], settings: Settings, nlp=None, progress: Progress | None = None) -> KnowledgeGraph:
+    started = time.perf_counter()
+    merger = Merger(settings.base_iri)
+    for facts in extract_all(docs, settings, nlp):
+        merger.add(facts)
+        if progress is not None:
+            progress(facts)
+    if not merger.documents:
+        raise InputError("no documents to build from")
+    graph = merger.graph()
+    graph.stats["seconds"] = time.perf_counter() - started
+    return graph

@@ -1,0 +1,156 @@
+"""What fact extraction knows about one document while it reads it.
+
+:class:`FactContext` answers the question every extractor asks: *which actor
+does this token stand for?*  It follows names, demonyms of collective nouns
+("British troops"), definite descriptions, and pronouns: "I" and "we" inside
+reported speech are the speaker and the speaker's government or company;
+"he"/"she" are the person the sentence, or the last statement, is about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp.gazetteer import load_lexicon
+from kg.resolve.local import DocEntities
+from kg.types import Document, Evidence
+
+__all__ = ["FactContext", "Speech"]
+
+
+@dataclass
+class Speech:
+    """A stretch of reported or quoted speech and who said it."""
+
+    speaker: str  # entity key
+    tokens: set[int]  # token indices of what was said
+    sentence: int
+    cue: int | None = None  # index of the speech verb
+
+
+@dataclass
+class FactContext:
+    doc: Doc
+    document: Document
+    ents: DocEntities
+    sents: list[Span] = field(default_factory=list)
+    sent_of: dict[int, int] = field(default_factory=dict)
+    speeches: list[Speech] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sents = list(self.doc.sents)
+        for i, s in enumerate(self.sents):
+            for t in s:
+                self.sent_of[t.i] = i
+        self.lex = load_lexicon()
+
+    # --- evidence -----------------------------------------------------------
+    def evidence(self, first: int, last: int | None = None) -> Evidence:
+        """Evidence for sentences ``first``..``last`` (indices)."""
+        last = first if last is None else last
+        a, b = self.sents[first], self.sents[last]
+        start, end = a.start_char, b.end_char
+        text = self.doc.text[start:end].strip()
+        start += len(self.doc.text[start:end]) - len(self.doc.text[start:end].lstrip())
+        return Evidence(self.document.id, first, start, start + len(text), text)
+
+    # --- speech -------------------------------------------------------------
+    def speech_at(self, i: int) -> Speech | None:
+        for s in self.speeches:
+            if i in s.tokens:
+                return s
+        return None
+
+    def last_speaker(self, before_sentence: int, window: int = 4) -> str | None:
+        for s in reversed(self.speeches):
+            if before_sentence - window <= s.sentence <= before_sentence:
+                return s.speaker
+        return None
+
+    # --- actors -------------------------------------------------------------
+    def entity_key(self, tok: Token) -> str | None:
+        """The entity a noun token names (any entity, places included)."""
+        return self.ents.token_key.get(tok.i)
+
+    def actor(self, tok: Token | None) -> str | None:
+        """The actor ``tok`` (the head of a noun phrase) stands for, or None."""
+        if tok is None:
+            return None
+        key = self.ents.token_key.get(tok.i)
+        if key is not None:
+            return self.ents.actor_key(key) or self._country_of_place(key)
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in self.lex["first_person_plural"]:
+            return self.pronoun(tok)
+        # "US officials", "Freedonia's government": the modifier is the actor.
+        if low in self.lex["collective_nouns_for_country"] or tok.lemma_ in self.lex["collective_nouns_for_country"]:
+            for c in tok.children:
+                if c.dep_ in ("compound", "poss", "amod", "nmod"):
+                    key = self.ents.token_key.get(c.i)
+                    if key and self.ents.actor_key(key):
+                        return key
+        return None
+
+    def _country_of_place(self, key: str) -> str | None:
+        return None
+
+    def pronoun(self, tok: Token) -> str | None:
+        low = tok.lower_
+        speech = self.speech_at(tok.i)
+        if low in self.lex["first_person_singular"]:
+            return speech.speaker if speech else None
+        if low in self.lex["first_person_plural"]:
+            if speech is None:
+                return None
+            ent = self.ents.entities.get(speech.speaker)
+            if ent is not None and ent.kind == "Person":
+                return ent.affiliations[0] if ent.affiliations else None
+            return speech.speaker
+        if low not in self.lex["third_person"]:
+            return None
+        return self._third_person(tok)
+
+    def _persons_before(self, tok: Token, sent: Span) -> list[Token]:
+        out = []
+        for t in sent:
+            if t.i >= tok.i:
+                break
+            key = self.ents.token_key.get(t.i)
+            ent = self.ents.entities.get(key) if key else None
+            if ent is not None and ent.kind == "Person" and (t.i + 1 >= len(self.doc) or self.ents.token_key.get(t.i + 1) != key):
+                out.append(t)
+        return out
+
+    def _third_person(self, tok: Token) -> str | None:
+        s = self.sent_of[tok.i]
+        sent = self.sents[s]
+        # "X has shown he is committed": the subject of the clause above.
+        head = tok.head
+        while head.head.i != head.i and head.dep_ not in ("ccomp", "xcomp", "advcl"):
+            head = head.head
+        if head.dep_ in ("ccomp", "xcomp", "advcl"):
+            gov = head.head
+            for c in gov.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+                    key = self.ents.token_key.get(c.i)
+                    if key and self.ents.entities[key].kind == "Person":
+                        return key
+        # "he added": the one who was speaking.
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in self.lex["speech_verbs"]:
+            speaker = self.last_speaker(s)
+            if speaker:
+                return speaker
+        before = self._persons_before(tok, sent)
+        if before:
+            return self.ents.token_key[before[-1].i]
+        for prev in range(s - 1, max(-1, s - 3), -1):
+            ps = self._persons_before(self.sents[prev][-1], self.sents[prev]) + [
+                t for t in self.sents[prev][-1:] if self.ents.token_key.get(t.i) and
+                self.ents.entities[self.ents.token_key[t.i]].kind == "Person"]
+            subj = [t for t in ps if t.dep_ in ("nsubj", "nsubjpass")]
+            pick = (subj or ps)
+            if pick:
+                return self.ents.token_key[pick[-1].i]
+        return None

@@ -1,0 +1,35 @@
+"""One document, start to finish: a parsed Doc in, :class:`DocumentFacts` out.
+
+This is the *map* of the build: it reads nothing but its own document and
+keeps no state, so documents can be processed in any order, in any process.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.commitments import extract_commitments
+from kg.extract.context import FactContext
+from kg.extract.mentions import find_mentions
+from kg.extract.statements import extract_statements
+from kg.resolve.local import resolve_document
+from kg.types import Document, DocumentFacts
+
+__all__ = ["extract_document"]
+
+
+def extract_document(doc: Doc, document: Document) -> DocumentFacts:
+    """Mentions -> local entities -> statements -> commitments, for one document."""
+    ents = resolve_document(doc, document.id, find_mentions(doc))
+    ctx = FactContext(doc, document, ents)
+    statements = list(extract_statements(ctx))  # first: commitments need the speakers
+    commitments = list(extract_commitments(ctx))
+    entities = [e for e in ents.entities.values() if e.is_actor or e.is_place]
+    return DocumentFacts(
+        document=document,
+        sentences=len(ctx.sents),
+        entities=entities,
+        commitments=commitments,
+        statements=statements,
+        words=sum(1 for t in doc if not t.is_punct and not t.is_space),
+    )

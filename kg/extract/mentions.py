@@ -1,0 +1,137 @@
+"""Mentions: the named spans of a parsed document, cleaned, with their usage.
+
+A :class:`Span` from spaCy's NER or the gazetteer ruler becomes a
+:class:`NameMention` once its determiner, possessive and titles are stripped
+and its *usage* in the sentence is known: ``actor`` (it does or says
+something), ``place`` (a location) or ``other``.  Usage is what turns "Kyiv"
+into Ukraine's government in "Kyiv rejected the plan" and into a city in
+"talks in Kyiv".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp.gazetteer import load_lexicon
+
+__all__ = ["NameMention", "find_mentions", "usage_of", "is_headline"]
+
+LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class NameMention:
+    """One named span of the document with what the sentence says about it."""
+
+    start: int  # token indices into the Doc, after cleaning
+    end: int
+    text: str  # surface form, cleaned ("Zelenskyy", "United States")
+    label: str  # spaCy label or the ruler's
+    gaz: str | None  # gazetteer id ("country:UA", "capital:UA"...)
+    usage: str  # "actor" | "place" | "other"
+    sentence: int
+    headline: bool = False
+
+    @property
+    def root(self) -> int:
+        return self.end - 1
+
+
+def is_headline(sent: Span) -> bool:
+    """A headline: a line without final punctuation, most words capitalised."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 3 or sent[-1].text in ".?!\"”’'":
+        return False
+    caps = sum(1 for t in words if t.text[0].isupper() or len(t) <= 3)
+    return caps / len(words) >= 0.8
+
+
+def _clean(span: Span) -> Span | None:
+    """Drop a leading "the", a trailing possessive and leading honorifics."""
+    lex = load_lexicon()
+    honorifics = set(lex["honorifics"])
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].lower_ in honorifics):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def usage_of(doc: Doc, root: Token) -> str:
+    """How the noun phrase headed by ``root`` is used: actor, place or other."""
+    lex = load_lexicon()
+    tok = root
+    # Conjuncts share the role of the first conjunct ("between Moscow and Kyiv").
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    dep = tok.dep_
+    if dep in ("nsubj", "nsubjpass", "agent", "dative", "poss", "dobj", "appos", "ROOT"):
+        if dep == "nsubjpass" and tok.head.lemma_ in ("locate", "base", "situate"):
+            return "place"
+        return "actor"
+    if dep == "pobj":
+        prep = tok.head
+        word = prep.lower_
+        if word == "by" and prep.head.pos_ in ("VERB", "AUX"):
+            return "actor"
+        governor = prep.head
+        if word == "of" and governor.lower_ in lex["location_head_nouns"]:
+            return "place"
+        if word in ("from", "via", "over", "through"):
+            # Only motion makes them locative: "troops sent from X", not "assurances from X".
+            return "place" if governor.lemma_ in lex["motion_verbs"] else "other"
+        if word in ("to", "toward", "towards") and prep.head.pos_ == "NOUN" and governor.lower_ in ("letter", "message", "call", "apology"):
+            return "other"  # an addressee, not a destination
+        if word in lex["locative_preps"]:
+            return "place"
+        return "other"
+    if dep in ("compound", "amod", "nmod", "npadvmod"):
+        return "modifier"
+    return "other"
+
+
+def find_mentions(doc: Doc) -> list[NameMention]:
+    """The named mentions of ``doc`` in order, with headline words and
+    non-entities removed."""
+    lex = load_lexicon()
+    not_entities = set(lex["not_entities"])
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    sent_of = {}
+    headlines = set()
+    for i, s in enumerate(doc.sents):
+        if is_headline(s):
+            headlines.add(i)
+        for t in s:
+            sent_of[t.i] = i
+    out: list[NameMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        span = _clean(ent)
+        if span is None or not any(c.isalpha() for c in span.text):
+            continue
+        if span.text.lower() in not_entities or not any(t.text[:1].isupper() for t in span):
+            continue
+        if ent.label_ != "NORP" and all(t.pos_ in ("VERB", "AUX", "ADV", "ADJ") for t in span) and not ent.ent_id_:
+            continue  # a capitalised verb or adjective is not a name
+        s = sent_of[span.start]
+        out.append(NameMention(span.start, span.end, span.text, ent.label_, ent.ent_id_ or None,
+                               usage_of(doc, span.root), s, headline=s in headlines))
+    del sent_index
+    return _drop_headline_noise(out)
+
+
+def _drop_headline_noise(mentions: list[NameMention]) -> list[NameMention]:
+    """In a headline, capitalisation says nothing: keep only the names the
+    gazetteer knows or the body of the article repeats."""
+    body = {m.text.lower() for m in mentions if not m.headline}
+    body_words = {w for t in body for w in t.split()}
+    return [m for m in mentions if not m.headline or m.gaz or m.text.lower() in body
+            or all(w in body_words for w in m.text.lower().split())]

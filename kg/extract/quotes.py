@@ -1,0 +1,66 @@
+"""Finding quoted passages in a text: curly or straight double quotes, and
+quotes that run over paragraphs (a paragraph that opens a quote and does not
+close it continues in the next paragraph, which opens again).
+
+>>> [q.text for q in find_quotes('He said: “We will go.” Then "no more," she said.')]
+['We will go.', 'no more,']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Quote", "find_quotes"]
+
+OPEN = "“\""
+CLOSE = "”\""
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # character offsets of the inside of the quote
+    end: int
+    text: str
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """The quoted passages of ``text`` in order."""
+    out: list[Quote] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    open_at: int | None = None
+    for p_start, p_end in paragraphs:
+        para = text[p_start:p_end]
+        if open_at is not None and para.lstrip()[:1] not in OPEN:
+            # An unclosed quote that the next paragraph does not continue: drop it.
+            open_at = None
+        i = 0
+        while i < len(para):
+            ch = para[i]
+            pos = p_start + i
+            if open_at is None:
+                if ch == "“" or (ch == '"' and _opens(para, i)):
+                    open_at = pos + 1
+            elif ch == "”" or (ch == '"' and not _opens(para, i)):
+                out.append(Quote(open_at, pos, text[open_at:pos]))
+                open_at = None
+            elif (ch in OPEN) and pos == p_start + len(para) - len(para.lstrip()) and open_at < p_start:
+                # A continuation paragraph re-opens the quote: close the last part.
+                out.append(Quote(open_at, _rstrip_end(text, open_at, p_start), text[open_at:_rstrip_end(text, open_at, p_start)]))
+                open_at = pos + 1
+            i += 1
+        if open_at is not None and open_at >= p_start:
+            # The quote runs to the paragraph end; keep it open for a continuation.
+            pass
+    return [q for q in out if q.text.strip()]
+
+
+def _opens(para: str, i: int) -> bool:
+    """A straight quote opens when it follows a space, a line start or an opening bracket."""
+    return i == 0 or para[i - 1] in " \t([{—–-:"
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \n\t":
+        end -= 1
+    return end

@@ -1,0 +1,189 @@
+"""Statements: who said what, quoted or reported.
+
+Quotes are attributed to the subject of a speech verb outside the quote in the
+same sentence ("…,” Ana Ruiz said", "said Ruiz", "he added"); a quoted
+paragraph with no attribution continues the previous speaker.  Reported
+speech is a speech verb whose subject is an actor and that takes a clause
+("Ruiz told reporters that…").  Verbs that are themselves commitments (urge,
+insist, propose...) are left to :mod:`kg.extract.commitments` unless they
+introduce a quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.context import FactContext, Speech
+from kg.extract.quotes import find_quotes
+from kg.extract.timex import resolve_time
+from kg.types import Statement
+
+__all__ = ["extract_statements", "COMMITMENT_SPEECH"]
+
+#: Speech verbs that carry a commitment of their own: a commitment, not a statement.
+COMMITMENT_SPEECH = {"insist", "suggest", "urge", "demand", "propose", "vow", "pledge", "promise", "ask",
+                     "call", "request", "recommend", "offer", "commit"}
+
+
+def _speech_verbs(ctx: FactContext) -> set[str]:
+    return set(ctx.lex["speech_verbs"])
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if verb.dep_ == "conj":
+        return _subject(verb.head)
+    return None
+
+
+def _audience(verb: Token) -> str | None:
+    if verb.lemma_ not in ("tell", "inform", "brief", "assure", "warn"):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative"):
+            toks = [t for t in c.subtree if t.dep_ not in ("ccomp", "relcl")]
+            return c.doc[toks[0].i:toks[-1].i + 1].text if toks else None
+    return None
+
+
+def _statement_date(ctx: FactContext, verb: Token) -> str | None:
+    for c in verb.children:
+        for t in c.subtree:
+            if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
+                ent = next(e for e in ctx.doc.ents if e.start == t.i)
+                resolved = resolve_time(ent.text, ctx.document.date)
+                if resolved:
+                    return resolved
+            break
+    return ctx.document.date
+
+
+def extract_statements(ctx: FactContext) -> Iterator[Statement]:
+    """Yield the statements of the document; registers speech spans on ``ctx``
+    so that commitments inside them know their reporter and "I"/"we"."""
+    doc = ctx.doc
+    verbs = _speech_verbs(ctx)
+    used_verbs: set[int] = set()
+    quotes = find_quotes(doc.text)
+    quoted_tokens: set[int] = set()
+    quote_tokens: list[list[Token]] = []
+    for q in quotes:
+        toks = [t for t in doc if q.start <= t.idx < q.end]
+        quote_tokens.append(toks)
+        quoted_tokens.update(t.i for t in toks)
+    out: list[Statement] = []
+    for q, toks in zip(quotes, quote_tokens):
+        if not toks:
+            continue
+        first, last = ctx.sent_of[toks[0].i], ctx.sent_of[toks[-1].i]
+        speaker, verb = None, None
+        span_sents = list(range(first, last + 1))
+        if last + 1 < len(ctx.sents) and ctx.sents[last + 1].start_char <= q.end + 3:
+            span_sents.append(last + 1)  # "…,” she said." split off as its own sentence
+        for s in span_sents:
+            for t in ctx.sents[s]:
+                if t.i in quoted_tokens or t.lemma_ not in verbs or t.pos_ not in ("VERB", "AUX"):
+                    continue
+                subj = _subject(t)
+                if subj is None or subj.i in quoted_tokens:
+                    continue
+                who = ctx.actor(subj)
+                if who:
+                    speaker, verb = who, t
+                    last = max(last, s)
+                    break
+            if speaker:
+                break
+        if speaker is None:
+            # A bare quoted paragraph continues the previous speaker.
+            para_start = doc.text.rfind("\n", 0, q.start) + 1
+            if doc.text[para_start:q.start].strip() in ("“", '"', ""):
+                speaker = ctx.last_speaker(first, window=2)
+        if speaker is None:
+            continue
+        if verb is not None:
+            used_verbs.add(verb.i)
+        ctx.speeches.append(Speech(speaker, {t.i for t in toks}, last, verb.i if verb is not None else None))
+        out.append(Statement(
+            iri="", speaker=speaker, content=" ".join(q.text.split()).strip(" ,"), quote=True,
+            cue=verb.lemma_ if verb is not None else "",
+            audience=_audience(verb) if verb is not None else None,
+            date=_statement_date(ctx, verb) if verb is not None else ctx.document.date,
+            evidence=[ctx.evidence(first, last)],
+        ))
+    # Reported speech.
+    for tok in doc:
+        if tok.i in used_verbs or tok.i in quoted_tokens or tok.pos_ not in ("VERB",):
+            continue
+        if tok.lemma_ not in verbs or tok.lemma_ in COMMITMENT_SPEECH:
+            continue
+        subj = _subject(tok)
+        who = ctx.actor(subj) if subj is not None else None
+        content = _reported_content(tok)
+        if subj is None and not content:
+            who, content = _misparsed_speech(ctx, tok)
+        if not who:
+            continue
+        if not content:
+            continue
+        s = ctx.sent_of[tok.i]
+        if any(st.speaker == who and st.evidence[0].sentence <= s <= _last_sentence(ctx, st) for st in out):
+            continue
+        tokens = {t.i for t in content}
+        ctx.speeches.append(Speech(who, tokens, s, tok.i))
+        text = " ".join(doc[content[0].i:content[-1].i + 1].text.split()).strip(" ,.")
+        out.append(Statement(
+            iri="", speaker=who, content=text, quote=False, cue=tok.lemma_,
+            audience=_audience(tok), date=_statement_date(ctx, tok), evidence=[ctx.evidence(s)],
+        ))
+    ctx.speeches.sort(key=lambda sp: sp.sentence)
+    out.sort(key=lambda st: st.evidence[0].start)
+    return iter(out)
+
+
+def _misparsed_speech(ctx: FactContext, verb: Token) -> tuple[str | None, list[Token]]:
+    """A finite speech verb the parser failed to attach ("X, the envoy, informed
+    reporters that ..." parsed as a noun phrase): the speaker is the main name
+    before the verb and the content is the "that" clause after it."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None, []
+    sent = ctx.sents[ctx.sent_of[verb.i]]
+    who = None
+    for t in sent:
+        if t.i >= verb.i:
+            break
+        if t.dep_ in ("ROOT", "nsubj") and ctx.actor(t):
+            who = ctx.actor(t)
+    that = next((t for t in sent if t.i > verb.i and t.lower_ == "that" and t.dep_ == "mark"), None)
+    if who is None or that is None:
+        return None, []
+    toks = [t for t in sent if t.i > that.i and not (t.is_punct and t.i == sent.end - 1)]
+    return who, toks
+
+
+def _last_sentence(ctx: FactContext, st: Statement) -> int:
+    ev = st.evidence[0]
+    return max(ctx.sent_of[t.i] for t in ctx.doc if ev.start <= t.idx < ev.end) if ev.text else ev.sentence
+
+
+def _reported_content(verb: Token) -> list[Token]:
+    """The clause a speech verb reports: its ccomp(s), or, for "…, he added",
+    the clause the verb hangs from."""
+    parts = [c for c in verb.children if c.dep_ in ("ccomp",)]
+    if parts:
+        toks = sorted({t for p in parts for t in p.subtree}, key=lambda t: t.i)
+        # A clause conjoined to the reported one ("that X and that Y") is reported too.
+        for p in parts:
+            for c in p.children:
+                if c.dep_ == "conj":
+                    toks.extend(t for t in c.subtree if t not in toks)
+        return sorted(toks, key=lambda t: t.i)
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        return [t for t in head.subtree if t.i < verb.i and not t.is_punct or (t.i < verb.i and t.text not in ",")
+                ] if head else []
+    return []

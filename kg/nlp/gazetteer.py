@@ -1,0 +1,124 @@
+"""Domain knowledge that holds for any article, read from ``kg/data/``.
+
+Countries (names, abbreviations, demonyms, capitals, seats of government),
+regions and international organisations become :class:`GazEntry` records,
+and from them the patterns of the spaCy entity ruler.  Every pattern carries an
+``id`` (``country:UA``, ``capital:UA``, ``demonym:UA``...) that the resolver
+reads back from ``span.ent_id_``, so that no string is looked up twice.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One thing the gazetteer knows: a country, region or organisation."""
+
+    key: str  # "country:UA", "region:europe", "org:nato"
+    kind: str  # "Country", "Region", "Organization"
+    name: str
+    wikidata: str | None = None
+    country: str | None = None  # for organisations of one country: its key
+    capital: str | None = None
+    capital_wikidata: str | None = None
+    names: tuple[str, ...] = ()
+
+
+@dataclass
+class Gazetteer:
+    """Look-ups from surface strings to :class:`GazEntry` keys, and ruler patterns."""
+
+    entries: dict[str, GazEntry] = field(default_factory=dict)
+    patterns: list[dict] = field(default_factory=list)
+
+    def get(self, key: str | None) -> GazEntry | None:
+        if not key:
+            return None
+        base = key.split(":", 1)[1] if key.startswith(("capital:", "seat:", "demonym:", "people:")) else None
+        if base is not None:
+            # "capital:UA" and "demonym:UA" point at "country:UA"; "demonym:region:europe" at "region:europe"
+            return self.entries.get(base if ":" in base else f"country:{base}")
+        return self.entries.get(key)
+
+
+def _read(name: str):
+    path = resources.files("kg.data").joinpath(name)
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict:
+    """The lexicons of ``kg/data/lexicon.json`` (speech verbs, cues, titles...)."""
+    return _read("lexicon.json")
+
+
+def _add(patterns: list[dict], label: str, text: str, key: str) -> None:
+    text = text.strip()
+    if not text:
+        return
+    patterns.append({"label": label, "pattern": text, "id": key})
+    if text.lower().startswith("the "):
+        patterns.append({"label": label, "pattern": text[4:], "id": key})
+    # Title-case headlines and sentence starts: "The White House" already covered.
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Read the data files once per process (they are the same for every document)."""
+    gaz = Gazetteer()
+    pats = gaz.patterns
+    for c in _read("countries.json") or []:
+        key = f"country:{c['code']}"
+        names = [c["name"], *c.get("names", [])]
+        gaz.entries[key] = GazEntry(
+            key, "Country", c["name"], c.get("wikidata"), capital=c.get("capital"),
+            capital_wikidata=c.get("capital_wikidata"), names=tuple(names),
+        )
+        if c.get("ambiguous"):
+            # A country whose name is also a word or a given name ("Jordan",
+            # "Chad") is left to the statistical NER: a rule would force it.
+            names = [n for n in names if n != c["name"]]
+        for n in names + list(c.get("abbreviations", [])):
+            _add(pats, "GPE", n, key)
+        code = c["code"]
+        if c.get("capital"):
+            for n in [c["capital"], *c.get("capital_names", [])]:
+                _add(pats, "GPE", n, f"capital:{code}")
+        for seat in c.get("seats", []):
+            name = seat["name"] if isinstance(seat, dict) else seat
+            _add(pats, "FAC", name, f"seat:{code}")
+        for d in c.get("demonyms", []):
+            _add(pats, "NORP", d, f"demonym:{code}")
+        for d in c.get("plural_demonyms", []):
+            _add(pats, "NORP", d, f"people:{code}")
+    for r in _read("regions.json") or []:
+        key = f"region:{r['name'].lower()}"
+        gaz.entries[key] = GazEntry(key, "Region", r["name"], r.get("wikidata"),
+                                    names=tuple([r["name"], *r.get("names", [])]))
+        for n in [r["name"], *r.get("names", [])]:
+            _add(pats, "LOC", n, key)
+        for d in r.get("demonyms", []):
+            _add(pats, "NORP", d, f"demonym:{key}")
+        for d in r.get("plural_demonyms", []):
+            _add(pats, "NORP", d, f"people:{key}")
+    for o in _read("organizations.json") or []:
+        key = f"org:{o['name'].lower()}"
+        country = o.get("country")
+        gaz.entries[key] = GazEntry(key, "Organization", o["name"], o.get("wikidata"),
+                                    country=f"country:{country}" if country else None,
+                                    names=tuple([o["name"], *o.get("names", []), *o.get("abbreviations", [])]))
+        for n in [o["name"], *o.get("names", []), *o.get("abbreviations", [])]:
+            _add(pats, "ORG", n, key)
+    # Longest patterns first is what the ruler does anyway; dedupe for a smaller matcher.
+    seen = set()
+    gaz.patterns = [p for p in pats if (k := (p["label"], p["pattern"], p["id"])) not in seen and not seen.add(k)]
+    return gaz

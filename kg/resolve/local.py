@@ -1,0 +1,372 @@
+"""Resolution inside one document: mentions -> local entities.
+
+The rules, each for news in general:
+
+- **Type by evidence.**  A name's type is voted over all its mentions: NER
+  labels, titles before it, appositions, a surname shared with a full name.
+- **Gazetteer first.**  Countries, capitals, seats of government, demonyms,
+  regions and international organisations come with their identity.
+- **Metonymy by usage.**  A capital or seat of government used as an actor
+  ("Kyiv rejected...") is that country's government; used as a location it
+  stays a place.
+- **Aliases.**  A surname joins the one full name that ends with it; two full
+  names with one surname leave the bare surname unresolved (a wrong merge is
+  worse than a missed one).  Definite descriptions ("the president", "the
+  Ukrainian leader") join the one person their title and nationality fit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.mentions import NameMention
+from kg.extract.roles import RoleMention, appositive_role, normalize_role, prenominal_role, title_heads
+from kg.graph import normalize_name
+from kg.nlp.gazetteer import load_gazetteer, load_lexicon
+from kg.types import LocalEntity, Mention, Role
+
+__all__ = ["DocEntities", "resolve_document"]
+
+
+@dataclass
+class DocEntities:
+    """The entities of one document and which tokens refer to them."""
+
+    entities: dict[str, LocalEntity] = field(default_factory=dict)
+    token_key: dict[int, str] = field(default_factory=dict)  # token index -> entity key (heads of mentions)
+    mention_spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, key)
+
+    def actor_key(self, key: str | None) -> str | None:
+        ent = self.entities.get(key) if key else None
+        return key if ent is not None and ent.is_actor else None
+
+
+def _mention(doc: Doc, doc_id: str, sent_idx: dict[int, int], start: int, end: int) -> Mention:
+    span = doc[start:end]
+    return Mention(doc_id, sent_idx[start], span.start_char, span.end_char, span.text)
+
+
+class _Builder:
+    def __init__(self, doc: Doc, doc_id: str):
+        self.doc = doc
+        self.doc_id = doc_id
+        self.gaz = load_gazetteer()
+        self.lex = load_lexicon()
+        self.out = DocEntities()
+        self.sent_idx = {}
+        for i, s in enumerate(doc.sents):
+            for t in s:
+                self.sent_idx[t.i] = i
+        self._next = 0
+
+    def entity(self, key: str, name: str, kind: str, **kw) -> LocalEntity:
+        ent = self.out.entities.get(key)
+        if ent is None:
+            ent = LocalEntity(self._next, key, name, kind, **kw)
+            self._next += 1
+            self.out.entities[key] = ent
+        return ent
+
+    def attach(self, ent: LocalEntity, start: int, end: int, surface: str | None = None,
+               head: int | None = None) -> None:
+        m = _mention(self.doc, self.doc_id, self.sent_idx, start, end)
+        ent.mentions.append(m)
+        text = surface or m.text
+        if text not in ent.aliases:
+            ent.aliases.append(text)
+        self.out.token_key[end - 1 if head is None else head] = ent.key
+        for i in range(start, end):
+            self.out.token_key.setdefault(i, ent.key)
+        self.out.mention_spans.append((start, end, ent.key))
+
+
+def _gaz_country(b: _Builder, code_key: str) -> LocalEntity:
+    g = b.gaz.get(code_key)
+    return b.entity(g.key, g.name, "Country", wikidata=g.wikidata, is_actor=False)
+
+
+def _collective_head(tok: Token) -> Token | None:
+    """The noun a demonym modifies when it stands for the country's people or
+    state ("British troops", "Ukrainian officials")."""
+    lex = load_lexicon()
+    head = tok
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ in ("amod", "compound", "nmod") and head.head.lower_ in lex["collective_nouns_for_country"]:
+        return head.head
+    return None
+
+
+def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocEntities:
+    """Cluster ``mentions`` of ``doc`` into local entities (see module docs)."""
+    b = _Builder(doc, doc_id)
+    names: list[NameMention] = []
+    weak: dict[str, bool] = {}  # entities seen only as adjectives so far
+    for m in mentions:
+        gid = m.gaz
+        if gid and gid.startswith("country:") and b.gaz.get(gid):
+            ent = _gaz_country(b, gid)
+            if m.usage == "place":
+                ent.is_place = True
+            if m.usage != "place":
+                ent.is_actor = True
+            b.attach(ent, m.start, m.end, m.text)
+        elif gid and gid.startswith(("capital:", "seat:")) and b.gaz.get(gid):
+            country = _gaz_country(b, gid)
+            if m.usage == "actor":
+                country.is_actor = True
+                b.attach(country, m.start, m.end, m.text)
+            else:
+                g = b.gaz.get(gid)
+                wd = g.capital_wikidata if gid.startswith("capital:") and m.text == g.capital else None
+                place = b.entity(f"place:{normalize_name(m.text)}", m.text.removeprefix("the ").removeprefix("The "),
+                                 "Place", is_actor=False, is_place=True, country=country.key, wikidata=wd)
+                b.attach(place, m.start, m.end, m.text)
+                if country.key not in weak and not country.mentions:
+                    weak[country.key] = True
+        elif gid and gid.startswith("region:"):
+            g = b.gaz.get(gid)
+            place = b.entity(g.key, g.name, "Place", is_actor=False, is_place=True, wikidata=g.wikidata)
+            b.attach(place, m.start, m.end, m.text)
+        elif gid and gid.startswith("org:") and b.gaz.get(gid):
+            g = b.gaz.get(gid)
+            org = b.entity(g.key, g.name, "Organization", wikidata=g.wikidata)
+            b.attach(org, m.start, m.end, m.text)
+        elif gid and gid.startswith(("demonym:", "people:")):
+            _demonym(b, m, gid, weak)
+        elif m.label == "NORP":
+            if m.text.endswith("s") and m.usage in ("actor", "other"):
+                grp = b.entity(f"group:{normalize_name(m.text)}", m.text, "Group")
+                b.attach(grp, m.start, m.end, m.text)
+        else:
+            names.append(m)
+    _resolve_names(b, names)
+    _propagate_names(b)
+    # A country met only as an adjective ("a Japanese firm") is not an actor of the story.
+    for key, only_weak in weak.items():
+        ent = b.out.entities.get(key)
+        if only_weak and ent is not None and not ent.is_actor and not ent.is_place:
+            ent.is_actor = False
+    _resolve_descriptions(b)
+    return b.out
+
+
+def _demonym(b: _Builder, m: NameMention, gid: str, weak: dict[str, bool]) -> None:
+    target = gid.split(":", 1)[1]
+    tok = b.doc[m.root]
+    if target.startswith("region:"):
+        head = _collective_head(tok)
+        g = b.gaz.get(target)
+        if head is not None and g is not None:
+            # "European leaders": a group of people, not a state.
+            start = min(m.start, head.left_edge.i)
+            while b.doc[start].lower_ in ("the", "a", "some", "many"):
+                start += 1
+            text = b.doc[start:head.i + 1].text
+            grp = b.entity(f"group:{normalize_name(text)}", text, "Group")
+            b.attach(grp, start, head.i + 1, text, head=head.i)
+        return
+    country = _gaz_country(b, f"country:{target}")
+    if gid.startswith("people:"):
+        country.is_actor = True
+        surface = b.doc[m.start - 1:m.end].text if m.start > 0 and b.doc[m.start - 1].lower_ == "the" else m.text
+        b.attach(country, m.start, m.end, surface)
+        return
+    head = _collective_head(tok)
+    if head is not None:
+        country.is_actor = True
+        b.attach(country, m.start, m.end, m.text)
+        b.out.token_key[head.i] = country.key if tok.dep_ != "conj" else b.out.token_key.get(head.i, country.key)
+    else:
+        # Adjectival use ("Ukrainian President", "American support"): an alias,
+        # but not on its own evidence that the country acts in the story.
+        b.attach(country, m.start, m.end, m.text)
+        weak.setdefault(country.key, True)
+
+
+def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
+    """Group the remaining names, vote their types, link surnames."""
+    doc = b.doc
+    heads = title_heads()
+    groups: dict[str, list[NameMention]] = defaultdict(list)
+    for m in names:
+        groups[normalize_name(m.text)].append(m)
+    votes: dict[str, dict[str, float]] = {}
+    roles: dict[str, list[RoleMention]] = defaultdict(list)
+    for key, ms in groups.items():
+        v = defaultdict(float)
+        for m in ms:
+            label = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}[m.label]
+            v[label] += 1
+            pre = prenominal_role(doc, m.start)
+            app = appositive_role(doc, doc[m.root])
+            for r in (pre, app):
+                if r is not None:
+                    v["Person"] += 3
+                    roles[key].append(r)
+            if m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in heads:
+                v["Person"] += 1
+        votes[key] = v
+    # Surname linking: a one-word name that ends exactly one multi-word name.
+    multi = [k for k in groups if len(k.split()) > 1]
+    link: dict[str, str] = {}
+    for k in groups:
+        if len(k.split()) == 1:
+            fulls = [f for f in multi if f.split()[-1] == k and _looks_person(votes[f])]
+            if len(fulls) == 1:
+                link[k] = fulls[0]
+            elif len(fulls) > 1:
+                link[k] = ""  # ambiguous: leave unresolved
+    merged: dict[str, list[str]] = defaultdict(list)
+    for k in groups:
+        target = link.get(k, k)
+        if target == "":
+            continue
+        merged[target].append(k)
+    for target, members in merged.items():
+        v = defaultdict(float)
+        for k in members:
+            for label, n in votes[k].items():
+                v[label] += n
+        if len(members) > 1 or len(target.split()) > 1 and votes[target].get("Person", 0) > 0:
+            v["Person"] += 1  # a full name and its surname: the shape of a person's name
+        kind = max(sorted(v), key=lambda lab: v[lab])
+        ms = sorted((m for k in members for m in groups[k]), key=lambda m: m.start)
+        display = max((m.text for m in ms), key=lambda t: (len(t.split()), len(t)))
+        if kind == "Place":
+            ent = b.entity(f"place:{target}", display, "Place", is_actor=False, is_place=True)
+        else:
+            prefix = {"Person": "person", "Organization": "org"}[kind]
+            ent = b.entity(f"{prefix}:{target}", display, kind)
+        for m in ms:
+            b.attach(ent, m.start, m.end, m.text)
+        if kind == "Person":
+            for k in members:
+                for r in roles[k]:
+                    _add_role(b, ent, r)
+
+
+def _propagate_names(b: _Builder) -> None:
+    """Find the names the NER missed in some sentences: a person's full name or
+    unambiguous surname, an organisation's name, wherever it stands again."""
+    forms: dict[tuple[str, ...], str | None] = {}
+    for e in b.out.entities.values():
+        if e.kind not in ("Person", "Organization") or e.key.startswith("org:") and False:
+            continue
+        for alias in {e.name, *(a for a in e.aliases if a[:1].isupper())}:
+            words = tuple(alias.split())
+            if not words or words[0].lower() in load_lexicon()["honorifics"]:
+                continue
+            if words in forms and forms[words] != e.key:
+                forms[words] = None  # two entities share this form: leave it
+            else:
+                forms[words] = e.key
+        if e.kind == "Person" and len(e.name.split()) > 1:
+            last = (e.name.split()[-1],)
+            forms[last] = None if last in forms and forms[last] != e.key else e.key
+    doc = b.doc
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in forms:
+        by_first[words[0]].append(words)
+    for tok in doc:
+        if tok.i in b.out.token_key or not tok.text[:1].isupper():
+            continue
+        for words in sorted(by_first.get(tok.text, []), key=len, reverse=True):
+            end = tok.i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[tok.i:end]) == words:
+                key = forms[words]
+                if key and not any(i in b.out.token_key for i in range(tok.i, end)):
+                    b.attach(b.out.entities[key], tok.i, end)
+                break
+
+
+def _looks_person(v: dict[str, float]) -> bool:
+    return v.get("Person", 0) > 0 and v.get("Person", 0) >= v.get("Organization", 0)
+
+
+def _add_role(b: _Builder, ent: LocalEntity, r: RoleMention) -> None:
+    doc = b.doc
+    aff_key = None
+    for i in r.affiliation_tokens:
+        gid = doc[i].ent_id_
+        g = b.gaz.get(gid) if gid else None
+        if g is not None:
+            aff_key = g.key
+            if g.kind == "Country":
+                country = _gaz_country(b, g.key)
+                country.is_actor = country.is_actor or False
+            break
+        key = b.out.token_key.get(i)
+        if key:
+            aff_key = key
+            break
+    span = doc[r.start:r.end]
+    ev_sent = doc[r.start].sent
+    from kg.types import Evidence
+
+    ev = Evidence(b.doc_id, b.sent_idx[r.start], ev_sent.start_char, ev_sent.end_char, ev_sent.text)
+    role = Role(r.name, r.text, aff_key, ev)
+    if not any(x.name == role.name and x.affiliation == role.affiliation for x in ent.roles):
+        ent.roles.append(role)
+    if aff_key and aff_key not in ent.affiliations:
+        ent.affiliations.append(aff_key)
+    # "President Ana Ruiz" is also a way the text names her.
+    name_end = r.end
+    while name_end < len(doc) and b.out.token_key.get(name_end) == ent.key:
+        name_end += 1
+    if r.end == span.end and r.end < len(doc) and b.out.token_key.get(r.end) == ent.key:
+        alias = doc[r.start:name_end].text
+        if alias not in ent.aliases:
+            ent.aliases.append(alias)
+    ent.__dict__.setdefault("_qualified_heads", {})
+    ent.__dict__["_qualified_heads"].setdefault(r.head, set()).add(r.qualified)
+
+
+def _resolve_descriptions(b: _Builder) -> None:
+    """"the president", "the Ukrainian leader": join the one person they fit."""
+    doc = b.doc
+    lex = load_lexicon()
+    heads = title_heads()
+    leader_heads = {t.split()[-1] for t in lex["leader_titles"]}
+    persons = [e for e in b.out.entities.values() if e.kind == "Person"]
+    for tok in doc:
+        if tok.i in b.out.token_key or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in heads:
+            continue
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the" or tok.dep_ == "compound":
+            continue
+        if any(c.dep_ in ("appos",) for c in tok.children) or tok.dep_ == "appos":
+            continue  # an apposition is a role, handled with the name
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "the president of the bank": another person
+        nat = None
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.ent_id_:
+                g = b.gaz.get(c.ent_id_)
+                if g is not None:
+                    nat = g.key
+        word = tok.lower_
+        fits = []
+        for p in persons:
+            role_heads = {r.name.split()[-1] for r in p.roles}
+            if word == "leader":
+                ok = bool(role_heads & leader_heads)
+            else:
+                ok = word in role_heads
+            if ok:
+                fits.append(p)
+        if nat is not None:
+            same = [p for p in fits if nat in p.affiliations]
+            fits = same or [p for p in fits if not p.affiliations]
+        elif len(fits) > 1:
+            # A writer who qualifies one president ("the Ukrainian President X")
+            # and not another ("President Y") means Y by a bare "the president".
+            unq = [p for p in fits if False in p.__dict__.get("_qualified_heads", {}).get(word, set())
+                   and True not in p.__dict__.get("_qualified_heads", {}).get(word, set())]
+            fits = unq
+        if len(fits) == 1:
+            start = dets[0].i
+            b.attach(fits[0], start, tok.i + 1, doc[start:tok.i + 1].text, head=tok.i)
