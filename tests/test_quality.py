@@ -75,7 +75,7 @@ def test_empty_output_scores_zero():
     assert _f1s(score) == {c: 0.0 for c in q.CATEGORIES}
     assert score.actors.fn == 3 and score.actors.fp == 0
     assert score.actor_type.value is None  # no matched pair, no accuracy
-    assert all(m["why"] == "nothing extracted" for m in score.commitments.misses)
+    assert all(m["why"] == "nothing extracted from this sentence" for m in score.commitments.misses)
 
 
 def test_nothing_to_find_and_nothing_found_is_perfect():
@@ -354,3 +354,12 @@ def test_the_gold_set_covers_every_kind_and_type():
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in GOLD_FILES]
     assert {c["kind"] for g in golds for c in g["commitments"]} == KINDS
     assert {a["type"] for g in golds for a in g["actors"]} == ACTOR_TYPES
+
+
+def test_a_near_miss_shows_the_system_evidence():
+    gold = {"document": "d.txt", "actors": GOLD_DOC["actors"], "statements": [GOLD_DOC["statements"][0]]}
+    clipped = "Ruiz said Mexico City would wait for Ottawa and Washington to act"  # 5 of 12 each way
+    score = q.score_document(gold, {"actors": GOLD_DOC["actors"],
+                                    "statements": [{"speaker": "Ana Ruiz", "evidence": clipped}]})
+    [miss] = score.statements.misses
+    assert miss["why"].startswith("same speaker, evidence overlap only 0.42") and "Ottawa" in miss["why"]

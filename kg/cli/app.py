@@ -31,12 +31,37 @@ app.command("view")(view.command)
 # Further commands register here, one line each: app.command("name")(module.command)
 
 
-def main() -> None:
-    """Entry point of the ``kg`` script: user errors become one line and exit 2."""
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``kg`` script.
+
+    Every user error (a bad flag, a missing file, an unknown format, a model
+    that is not installed) becomes one line on stderr and exit status 2;
+    anything else is a bug and keeps its traceback.
+    """
+    import click
+
+    try:  # typer >= 0.20 vendors its own copy of click
+        from typer._click import exceptions as cx
+    except ImportError:  # pragma: no cover - older typer uses click itself
+        from click import exceptions as cx
+
     from kg.errors import KgError
 
     try:
-        app(standalone_mode=True)
-    except KgError as err:  # raised outside typer's own handling
-        typer.secho(f"error: {err}", err=True, fg="red")
+        code = app(args=argv, prog_name="kg", standalone_mode=False)
+    except cx.NoArgsIsHelpError:
+        sys.exit(0)  # typer has printed the help already
+    except cx.UsageError as err:
+        hint = f" (see '{err.ctx.command_path} --help')" if err.ctx else ""
+        click.echo(f"error: {err.format_message()}{hint}", err=True)
+        sys.exit(2)
+    except cx.ClickException as err:
+        click.echo(f"error: {err.format_message()}", err=True)
         sys.exit(err.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except KgError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -24,6 +24,12 @@ def extract_document(doc: Doc, document: Document) -> DocumentFacts:
     ctx = FactContext(doc, document, ents)
     statements = list(extract_statements(ctx))  # first: commitments need the speakers
     commitments = list(extract_commitments(ctx))
+    # Keep what a kept entity points at: a role's country is a node of the graph.
+    for e in list(ents.entities.values()):
+        if e.is_actor or e.is_place:
+            for key in e.affiliations:
+                if key in ents.entities and not ents.entities[key].is_place:
+                    ents.entities[key].is_actor = True
     entities = [e for e in ents.entities.values() if e.is_actor or e.is_place]
     return DocumentFacts(
         document=document,

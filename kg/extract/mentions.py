@@ -125,7 +125,43 @@ def find_mentions(doc: Doc) -> list[NameMention]:
         out.append(NameMention(span.start, span.end, span.text, ent.label_, ent.ent_id_ or None,
                                usage_of(doc, span.root), s, headline=s in headlines))
     del sent_index
+    out.extend(_unlabelled_speakers(doc, out, sent_of, headlines))
+    out.sort(key=lambda m: m.start)
     return _drop_headline_noise(out)
+
+
+def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, int],
+                         headlines: set[int]) -> list[NameMention]:
+    """Names the statistical NER missed where the grammar leaves no doubt: a
+    run of two or more capitalised proper nouns that is the subject of a
+    speech or commitment verb ("Ana Ruiz said") is a person."""
+    lex = load_lexicon()
+    verbs = set(lex["speech_verbs"]) | {w for ws in lex["commitment_verbs"].values() for w in ws}
+    covered = {i for m in found for i in range(m.start, m.end)}
+    extra = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_ not in verbs or tok.i in covered:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].head.i == tok.i:
+            start -= 1
+        span = doc[start:tok.i + 1]
+        # Titles before the name are a role, not part of it.
+        while len(span) > 1 and span[0].lower_.rstrip(".") in _title_words():
+            span = doc[span.start + 1:span.end]
+        if len(span) < 2 or not all(t.is_alpha and t.text[0].isupper() for t in span):
+            continue
+        if any(i in covered for i in range(span.start, span.end)):
+            continue
+        s = sent_of[span.start]
+        extra.append(NameMention(span.start, span.end, span.text, "PERSON", None, "actor", s, s in headlines))
+    return extra
+
+
+def _title_words() -> set[str]:
+    lex = load_lexicon()
+    return {w for t in lex["titles"] for w in t.split()} | set(lex["title_modifiers"])
 
 
 def _drop_headline_noise(mentions: list[NameMention]) -> list[NameMention]:

@@ -1,0 +1,79 @@
+"""Commitments: each kind with its attributes, on made-up texts of other stories."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def only(graph, kind):
+    found = [c for c in graph.commitments() if c.kind == kind]
+    assert found, f"no {kind} in {[(c.kind, c.content) for c in graph.commitments()]}"
+    return found
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("Canada urged Mexico to lower its tariffs on steel.", "demand", "Canada", "Mexico"),
+    ("The European Union demanded that China open its markets.", "demand", "European Union", "China"),
+    ("Brazil pledged to cut deforestation by half.", "promise", "Brazil", None),
+    ("India is ready to sign the climate accord.", "promise", "India", None),
+    ("Japan proposed a joint fund for clean energy.", "proposal", "Japan", None),
+    ("France and Germany agreed to share the costs of the program.", "agreement", "France", "Germany"),
+    ("Poland refused to accept the migration quota.", "refusal", "Poland", None),
+    ("Kenya expects the loan to be approved next month.", "expectation", "Kenya", None),
+])
+def test_each_kind(build_texts, text, kind, actor, target):
+    g = build_texts([text], date="2024-05-10")
+    c = only(g, kind)[0]
+    assert g.name_of(c.actor) == actor
+    if target:
+        assert g.name_of(c.target) == target
+    assert c.evidence[0].text == text
+    assert c.evidence[0].document == "doc1"
+    assert text[c.evidence[0].start - 0:c.evidence[0].end] == text
+
+
+def test_modal_negation_and_relative_time(build_texts):
+    g = build_texts(["Argentina will not pay the bondholders next week, Economy Minister Luis Pardo said."],
+                    date="2024-05-10")
+    c = only(g, "promise")[0]
+    assert g.name_of(c.actor) == "Argentina"
+    assert c.modality == "will" and c.negated is True
+    assert c.time == "next week" and c.date == "2024-W20"
+    assert g.name_of(c.reported_by) == "Luis Pardo"
+
+
+def test_amount_and_place(build_texts):
+    g = build_texts(["The World Bank pledged to lend $2.5 billion to build dams in Ethiopia."])
+    c = only(g, "promise")[0]
+    assert "$2.5 billion" in (c.amount or "")
+    assert g.name_of(c.place) == "Ethiopia"
+
+
+def test_nested_cue_is_part_of_the_content_not_a_second_commitment(build_texts):
+    g = build_texts(["Chile urged Peru to agree to a ceasefire and to withdraw its troops."])
+    assert [c.kind for c in g.commitments()] == ["demand"]
+    assert "agree to a ceasefire" in g.commitments()[0].content
+
+
+def test_reported_we_is_the_speakers_country(build_texts):
+    g = build_texts([
+        "Trade Secretary Ana Ruiz, the Spanish negotiator, said: “We will open our ports to Moroccan ships.”"
+    ])
+    c = only(g, "promise")[0]
+    assert g.name_of(c.actor) == "Spain"
+    assert g.name_of(c.reported_by) == "Ana Ruiz"
+
+
+def test_same_commitment_in_two_articles_is_one_fact_with_two_sources(build_texts):
+    g = build_texts([
+        "Vietnam pledged to phase out coal power by 2040.",
+        "On Friday Vietnam pledged to phase out coal power plants by 2040.",
+    ])
+    promises = only(g, "promise")
+    assert len(promises) == 1
+    assert {e.document for e in promises[0].evidence} == {"doc1", "doc2"}
+
+
+def test_a_schedule_is_not_a_commitment(build_texts):
+    g = build_texts(["The summit is expected to take place in Nairobi next week."])
+    assert g.commitments() == []

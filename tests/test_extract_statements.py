@@ -1,0 +1,55 @@
+"""Statements: each quotation style and reported speech, on made-up texts."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def speakers(graph):
+    return [(graph.name_of(s.speaker), s.quote) for s in graph.statements()]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will not back down,” Ana Ruiz said.",
+    '"We will not back down," Ana Ruiz said.',
+    "“We will not back down,” said Ana Ruiz.",
+    "Ana Ruiz said: “We will not back down.”",
+])
+def test_quote_styles(build_texts, text):
+    g = build_texts([text])
+    assert speakers(g) == [("Ana Ruiz", True)]
+    assert g.statements()[0].content.startswith("We will not back down")
+
+
+def test_pronoun_attribution_and_continuation_paragraph(build_texts):
+    g = build_texts([
+        "Union leader Omar Haddad addressed the strikers on Monday.\n"
+        "“The company has ignored us for years,” he said.\n"
+        "“We are ready to stay out until the summer.”"
+    ])
+    assert speakers(g) == [("Omar Haddad", True), ("Omar Haddad", True)]
+
+
+def test_reported_speech_keeps_the_clause_and_the_audience(build_texts):
+    g = build_texts(["Governor Mei Lin told reporters in Taipei that the port would reopen."],
+                    date="2024-01-02")
+    s = g.statements()[0]
+    assert g.name_of(s.speaker) == "Mei Lin" and s.quote is False
+    assert "the port would reopen" in s.content
+    assert s.audience and s.audience.startswith("reporters")
+    assert s.date == "2024-01-02"
+
+
+def test_quote_spanning_paragraphs(build_texts):
+    g = build_texts([
+        "Mayor Tom Hale spoke after the vote.\n"
+        "“This is a good day for the city.\n"
+        "“It took three years to get here,” Hale said."
+    ])
+    assert all(name == "Tom Hale" for name, _ in speakers(g))
+    assert len(g.statements()) >= 1
+
+
+def test_no_speaker_no_statement(build_texts):
+    g = build_texts(["“Nothing will change,” read a sign at the protest."])
+    assert g.statements() == []
