@@ -35,7 +35,7 @@ def test_each_kind(build_texts, text, kind, actor, target):
 def test_modal_negation_and_relative_time(build_texts):
     g = build_texts(["Argentina will not pay the bondholders next week, Economy Minister Luis Pardo said."],
                     date="2024-05-10")
-    c = only(g, "promise")[0]
+    c = only(g, "refusal")[0]  # "will not pay": a refusal, negated modal kept
     assert g.name_of(c.actor) == "Argentina"
     assert c.modality == "will" and c.negated is True
     assert c.time == "next week" and c.date == "2024-W20"

@@ -141,10 +141,11 @@ def test_positions_cover_every_node_and_are_stable():
 
 
 def test_big_graphs_get_no_physics():
-    from benchmarks_view_speed import synthetic_graph
+    from kg.types import Actor, Statement
 
-    big = synthetic_graph(PHYSICS_LIMIT + 200)
-    blocks = _json_blocks(render_html(big))
+    people = [Actor(f"urn:a{i}", f"Person {i}", "Person") for i in range(PHYSICS_LIMIT // 2)]
+    said = [Statement(f"urn:s{i}", f"urn:a{i % 50}", f"words {i}", True) for i in range(PHYSICS_LIMIT // 2 + 1)]
+    blocks = _json_blocks(render_html(KnowledgeGraph(actors=people, statements=said)))
     assert blocks["kg-view"]["options"]["physics"]["enabled"] is False
     assert all("x" in n and "y" in n for n in blocks["kg-nodes"])
     small = _json_blocks(render_html(sample_graph()))

@@ -146,7 +146,7 @@ def test_filters_by_commitment_kind(open_page, example_page_path, example_graph)
     assert page.evaluate("network.body.nodeIndices.length") == page.evaluate("nodes.length")
 
 
-def test_clicking_a_node_shows_its_evidence(open_page, example_page_path, example_graph):
+def test_hovering_then_clicking_a_node_shows_its_evidence(open_page, example_page_path, example_graph):
     page = open_page(example_page_path).page
     fact = example_graph.commitments()[0]
     # Centre the node, then click the canvas where it is drawn: a real click.
@@ -158,6 +158,9 @@ def test_clicking_a_node_shows_its_evidence(open_page, example_page_path, exampl
         const box = document.getElementById("mynetwork").getBoundingClientRect();
         return [box.left + dom.x, box.top + dom.y];
     }""", fact.iri)
+    page.mouse.move(x, y)
+    page.wait_for_function("(text) => document.querySelector('#kg-panel h2').textContent === text",
+                           arg=fact.content, timeout=5_000)
     page.mouse.click(x, y)
     assert page.evaluate("network.getSelectedNodes()") == [fact.iri]
     panel = _panel(page)

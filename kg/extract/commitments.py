@@ -124,6 +124,9 @@ def _noun_owner(noun: Token, ctx: FactContext) -> str | None:
     for c in noun.children:
         if c.dep_ == "poss":
             return ctx.actor(c)
+    owner = _from_actor(noun, ctx)  # "a pledge from X"
+    if owner:
+        return owner
     node = noun
     for _ in range(6):
         head = node.head
@@ -501,6 +504,8 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
             cue = matcher.match(tok)
             if cue is None or not cue.content:
                 continue
+            if cue.kind == "promise" and cue.negated:
+                cue.kind = "refusal"  # "will not delete the records" refuses to
             ids = {t.i for t in cue.content} | {cue.cue.i}
             consumed |= ids
             yield _commitment(ctx, cue, s_idx, ids, date_ents, money)

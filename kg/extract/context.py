@@ -81,9 +81,23 @@ class FactContext:
         key = self.ents.token_key.get(tok.i)
         if key is not None:
             return self.ents.actor_key(key) or self._country_of_place(key)
+        # "Norway's climate minister, Ingrid Haugen, said": the name in apposition.
+        for c in tok.children:
+            if c.dep_ == "appos":
+                key = self.ents.token_key.get(c.i)
+                if key and self.ents.actor_key(key):
+                    return key
         low = tok.lower_
         if tok.pos_ == "PRON" or low in self.lex["first_person_plural"]:
             return self.pronoun(tok)
+        # "the company would appeal", "our government will": in reported speech,
+        # the speaker's own organisation or country.
+        if tok.lemma_ in self.lex["org_nouns"] or low in ("government", "administration", "cabinet"):
+            det = [c for c in tok.children if c.dep_ in ("det", "poss")]
+            if det and det[0].lower_ in ("the", "our", "my", "his", "her", "its", "their"):
+                owned = self._speaker_affiliation(tok)
+                if owned:
+                    return owned
         # "US officials", "Freedonia's government": the modifier is the actor.
         if low in self.lex["collective_nouns_for_country"] or tok.lemma_ in self.lex["collective_nouns_for_country"]:
             for c in tok.children:
@@ -94,6 +108,26 @@ class FactContext:
         return None
 
     def _country_of_place(self, key: str) -> str | None:
+        return None
+
+    def _speaker_affiliation(self, tok: Token) -> str | None:
+        speech = self.speech_at(tok.i)
+        if speech is None:
+            s = self.sent_of[tok.i]
+            speech = next((sp for sp in self.speeches if sp.sentence == s and sp.cue is not None
+                           and any(a.i == sp.cue for a in tok.ancestors)), None)
+        if speech is None:
+            return None
+        ent = self.ents.entities.get(speech.speaker)
+        if ent is None:
+            return None
+        if ent.kind != "Person":
+            return speech.speaker
+        wanted = "Country" if tok.lower_ in ("government", "administration", "cabinet") else None
+        for aff in ent.affiliations:
+            a = self.ents.entities.get(aff)
+            if a is not None and (wanted is None or a.kind == wanted):
+                return aff
         return None
 
     def pronoun(self, tok: Token) -> str | None:
@@ -137,6 +171,8 @@ class FactContext:
                     key = self.ents.token_key.get(c.i)
                     if key and self.ents.entities[key].kind == "Person":
                         return key
+                    if key is None and c.pos_ == "PROPN":
+                        return None  # "Jansen said he...": a name we could not resolve; do not guess
         # "he added": the one who was speaking.
         if tok.dep_ == "nsubj" and tok.head.lemma_ in self.lex["speech_verbs"]:
             speaker = self.last_speaker(s)

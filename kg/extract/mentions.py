@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.gazetteer import load_lexicon
+from kg.nlp.gazetteer import load_gazetteer, load_lexicon
 
 __all__ = ["NameMention", "find_mentions", "usage_of", "is_headline"]
 
@@ -101,6 +101,7 @@ def find_mentions(doc: Doc) -> list[NameMention]:
     """The named mentions of ``doc`` in order, with headline words and
     non-entities removed."""
     lex = load_lexicon()
+    gaz = load_gazetteer()
     not_entities = set(lex["not_entities"])
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     sent_of = {}
@@ -122,8 +123,13 @@ def find_mentions(doc: Doc) -> list[NameMention]:
         if ent.label_ != "NORP" and all(t.pos_ in ("VERB", "AUX", "ADV", "ADJ") for t in span) and not ent.ent_id_:
             continue  # a capitalised verb or adjective is not a name
         s = sent_of[span.start]
-        out.append(NameMention(span.start, span.end, span.text, ent.label_, ent.ent_id_ or None,
-                               usage_of(doc, span.root), s, headline=s in headlines))
+        label, usage = ent.label_, usage_of(doc, span.root)
+        gid = ent.ent_id_ or gaz.lookup.get(span.text)
+        if _is_dateline(doc, span):
+            # "MONTREAL, Nov. 10 —": where the story was filed.
+            label, usage = "GPE", "place"
+            gid = gid or gaz.lookup.get(span.text.title())
+        out.append(NameMention(span.start, span.end, span.text, label, gid, usage, s, headline=s in headlines))
     del sent_index
     out.extend(_unlabelled_speakers(doc, out, sent_of, headlines))
     out.sort(key=lambda m: m.start)
@@ -162,6 +168,17 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
 def _title_words() -> set[str]:
     lex = load_lexicon()
     return {w for t in lex["titles"] for w in t.split()} | set(lex["title_modifiers"])
+
+
+def _is_dateline(doc: Doc, span: Span) -> bool:
+    """An all-capitals place name opening a paragraph, followed by a comma or dash."""
+    if not span.text.isupper() or len(span.text) < 3:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and "\n" not in before.text_with_ws and not before.is_space:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.text in (",", "—", "–", "-", "(")
 
 
 def _drop_headline_noise(mentions: list[NameMention]) -> list[NameMention]:

@@ -35,8 +35,8 @@ def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c
-    if verb.dep_ == "conj":
-        return _subject(verb.head)
+    if verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return _subject(verb.head)  # "X refused ..., saying that ...": X says
     return None
 
 

@@ -3,8 +3,10 @@
 - ``kg_paragraphs`` (before the parser): a line break always ends a sentence,
   so headlines and paragraphs never run into each other.
 - ``kg_gazetteer`` (an ``entity_ruler`` before ``ner``): countries, capitals,
-  seats of government, demonyms, regions and organisations from ``kg/data``;
-  the statistical NER then predicts around them.
+  seats of government, regions and organisations from ``kg/data``; the
+  statistical NER then predicts around them.
+- ``kg_demonyms`` (an ``entity_ruler`` after ``ner``, not overwriting): the
+  demonyms the NER left unlabelled ("British troops").
 
 The loaded pipeline is the only global state of kg, cached per model name.
 """
@@ -51,4 +53,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner",
                          config={"phrase_matcher_attr": "ORTH", "validate": False})
     ruler.add_patterns(load_gazetteer().patterns)
+    filler = nlp.add_pipe("entity_ruler", name="kg_demonyms", after="ner",
+                          config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": False})
+    filler.add_patterns(load_gazetteer().fill_patterns)
     return nlp

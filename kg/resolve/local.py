@@ -103,6 +103,7 @@ def _collective_head(tok: Token) -> Token | None:
 def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocEntities:
     """Cluster ``mentions`` of ``doc`` into local entities (see module docs)."""
     b = _Builder(doc, doc_id)
+    doc = b.doc
     names: list[NameMention] = []
     weak: dict[str, bool] = {}  # entities seen only as adjectives so far
     for m in mentions:
@@ -116,6 +117,12 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
             b.attach(ent, m.start, m.end, m.text)
         elif gid and gid.startswith(("capital:", "seat:")) and b.gaz.get(gid):
             country = _gaz_country(b, gid)
+            meto = b.lex["metonyms"].get(m.text)
+            if m.usage == "actor" and meto and b.gaz.get(meto):
+                # "Brussels insisted": by convention the EU, not Belgium.
+                g = b.gaz.get(meto)
+                b.attach(b.entity(g.key, g.name, g.kind, wikidata=g.wikidata), m.start, m.end, m.text)
+                continue
             if m.usage == "actor":
                 country.is_actor = True
                 b.attach(country, m.start, m.end, m.text)
@@ -129,6 +136,10 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
                     weak[country.key] = True
         elif gid and gid.startswith("region:"):
             g = b.gaz.get(gid)
+            head = _collective_head(doc[m.root]) if m.usage == "modifier" else None
+            if head is not None:
+                _group(b, m.start, head)  # "Pacific leaders": people, not a place
+                continue
             place = b.entity(g.key, g.name, "Place", is_actor=False, is_place=True, wikidata=g.wikidata)
             b.attach(place, m.start, m.end, m.text)
         elif gid and gid.startswith("org:") and b.gaz.get(gid):
@@ -154,6 +165,15 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
     return b.out
 
 
+def _group(b: _Builder, start: int, head: Token) -> None:
+    start = min(start, head.left_edge.i)
+    while b.doc[start].lower_ in ("the", "a", "some", "many", "several"):
+        start += 1
+    text = b.doc[start:head.i + 1].text
+    grp = b.entity(f"group:{normalize_name(text)}", text, "Group")
+    b.attach(grp, start, head.i + 1, text, head=head.i)
+
+
 def _demonym(b: _Builder, m: NameMention, gid: str, weak: dict[str, bool]) -> None:
     target = gid.split(":", 1)[1]
     tok = b.doc[m.root]
@@ -161,13 +181,7 @@ def _demonym(b: _Builder, m: NameMention, gid: str, weak: dict[str, bool]) -> No
         head = _collective_head(tok)
         g = b.gaz.get(target)
         if head is not None and g is not None:
-            # "European leaders": a group of people, not a state.
-            start = min(m.start, head.left_edge.i)
-            while b.doc[start].lower_ in ("the", "a", "some", "many"):
-                start += 1
-            text = b.doc[start:head.i + 1].text
-            grp = b.entity(f"group:{normalize_name(text)}", text, "Group")
-            b.attach(grp, start, head.i + 1, text, head=head.i)
+            _group(b, m.start, head)  # "European leaders": a group of people, not a state
         return
     country = _gaz_country(b, f"country:{target}")
     if gid.startswith("people:"):
@@ -235,7 +249,9 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
             v["Person"] += 1  # a full name and its surname: the shape of a person's name
         kind = max(sorted(v), key=lambda lab: v[lab])
         ms = sorted((m for k in members for m in groups[k]), key=lambda m: m.start)
-        display = max((m.text for m in ms), key=lambda t: (len(t.split()), len(t)))
+        display = max((m.text for m in ms), key=lambda t: (not t.isupper(), len(t.split()), len(t)))
+        if display.isupper() and len(display) > 4:
+            display = display.title()  # "MONTREAL" in a dateline is Montreal
         if kind == "Place":
             ent = b.entity(f"place:{target}", display, "Place", is_actor=False, is_place=True)
         else:
@@ -367,6 +383,48 @@ def _resolve_descriptions(b: _Builder) -> None:
             unq = [p for p in fits if False in p.__dict__.get("_qualified_heads", {}).get(word, set())
                    and True not in p.__dict__.get("_qualified_heads", {}).get(word, set())]
             fits = unq
+        if len(fits) > 1:
+            fits = _most_recent(b, fits, tok.i)
         if len(fits) == 1:
             start = dets[0].i
             b.attach(fits[0], start, tok.i + 1, doc[start:tok.i + 1].text, head=tok.i)
+    _resolve_org_descriptions(b)
+
+
+def _most_recent(b: _Builder, fits: list[LocalEntity], before: int) -> list[LocalEntity]:
+    """Of several people a description fits, the one named last, if he or she
+    was named in this sentence or the two before and nobody else was since."""
+    s_now = b.sent_idx[before]
+    last: dict[str, int] = {}
+    for start, end, key in b.out.mention_spans:
+        if start < before and b.sent_idx[start] >= s_now - 2:
+            last[key] = max(last.get(key, -1), start)
+    ranked = sorted((last[f.key], f.key) for f in fits if f.key in last)
+    if not ranked:
+        return fits
+    best = ranked[-1][1]
+    return [f for f in fits if f.key == best]
+
+
+def _resolve_org_descriptions(b: _Builder) -> None:
+    """"the union", "the company": the one organisation the noun names
+    ("Canadian Rail Workers Union"), or the one whose executive is quoted."""
+    doc = b.doc
+    lex = b.lex
+    orgs = [e for e in b.out.entities.values() if e.kind == "Organization"]
+    execs = {h.split()[-1] for h in lex["executive_titles"]}
+    for tok in doc:
+        if tok.i in b.out.token_key or tok.pos_ != "NOUN" or tok.lemma_ not in lex["org_nouns"]:
+            continue
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the" or tok.dep_ in ("compound", "appos"):
+            continue
+        if any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound") for c in tok.children):
+            continue  # "the company that...", "the rival company": another one
+        fits = [o for o in orgs if tok.lemma_ in o.name.lower().split() or tok.lower_ in o.name.lower().split()]
+        if not fits and tok.lemma_ in ("company", "firm", "group", "carrier", "airline", "broker", "operator"):
+            led = {aff for e in b.out.entities.values() if e.kind == "Person"
+                   for r in e.roles if r.affiliation and r.name.split()[-1] in execs for aff in [r.affiliation]}
+            fits = [o for o in orgs if o.key in led]
+        if len(fits) == 1:
+            b.attach(fits[0], dets[0].i, tok.i + 1, doc[dets[0].i:tok.i + 1].text, head=tok.i)

@@ -55,8 +55,10 @@ var nodes, edges, network, nodeView, edgeView;
       network.setOptions({ physics: { enabled: false } });
       storePositions();
       settled = true;
-      network.fit();
+      fitView();
     });
+  } else {
+    fitView();
   }
   network.on("afterDrawing", function () {
     if (settled && !window.kgReady) {
@@ -69,6 +71,18 @@ var nodes, edges, network, nodeView, edgeView;
   if (nodes.length === 0) {
     status.textContent = "This graph is empty.";
     window.kgReady = true;
+  }
+
+  // Fit the graph into the part of the canvas the legend does not cover.
+  function fitView() {
+    network.fit({ animation: false });
+    var legendBox = document.getElementById("kg-legend").getBoundingClientRect();
+    var width = document.getElementById("mynetwork").clientWidth;
+    var inset = legendBox.width + 24;
+    if (width <= 2 * inset) return;
+    var scale = network.getScale() * (width - inset) / width;
+    var at = network.getViewPosition();
+    network.moveTo({ position: { x: at.x - inset / 2 / scale, y: at.y }, scale: scale, animation: false });
   }
 
   // --- the panel ---------------------------------------------------------
