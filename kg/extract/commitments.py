@@ -287,8 +287,11 @@ class _Matcher:
                 personal_impersonal: bool = False) -> Cue | None:
         ctx = self.ctx
         committer = ctx.actor(subj) if subj is not None else None
-        if passive and committer is not None and cue.lemma_ not in PASSIVE_COMMITTER:
-            committer = None  # "X was urged": X is not the one urging
+        if passive and cue.lemma_ not in PASSIVE_COMMITTER:
+            agent = next((a for c in cue.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
+            committer = self.ctx.actor(agent) if agent is not None else None
+            if committer is None:
+                return None  # "X was urged", "what was promised": by whom, the text does not say
         if committer is None:
             if subj is not None and subj.lower_ in ctx.lex["first_person_singular"]:
                 return None
@@ -318,6 +321,8 @@ class _Matcher:
         if lemma in ("tell", "warn", "ask", "press", "push", "order", "instruct", "force", "compel", "summon"):
             if not xcomp and not (lemma in ("ask", "press", "push") and "for" in preps):
                 return None
+        if lemma == "appeal" and not ({"to", "for"} & preps):
+            return None  # "appeal the ruling" is a court appeal, not a plea
         if lemma == "call" and not ({"on", "for", "upon"} & preps or "on" in prts or "for" in prts):
             return None
         if lemma in ("reach", "strike", "seal", "conclude", "sign", "finalise", "finalize", "settle"):

@@ -84,6 +84,8 @@ def usage_of(doc: Doc, root: Token) -> str:
         governor = prep.head
         if word == "of" and governor.lower_ in lex["location_head_nouns"]:
             return "place"
+        if word == "of" and governor.lower_ in ("much", "most", "rest", "half", "all", "parts", "part"):
+            return usage_of(doc, governor)  # "across much of X" is where "much" is
         if word in ("from", "via", "over", "through"):
             # Only motion makes them locative: "troops sent from X", not "assurances from X".
             return "place" if governor.lemma_ in lex["motion_verbs"] else "other"
@@ -103,7 +105,7 @@ def find_mentions(doc: Doc) -> list[NameMention]:
     lex = load_lexicon()
     gaz = load_gazetteer()
     not_entities = set(lex["not_entities"])
-    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    title_words = _title_words()
     sent_of = {}
     headlines = set()
     for i, s in enumerate(doc.sents):
@@ -120,6 +122,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             continue
         if span.text.lower() in not_entities or not any(t.text[:1].isupper() for t in span):
             continue
+        if not ent.ent_id_ and all(t.lower_ in title_words for t in span):
+            continue  # "Labour" in "Labour Minister X" is part of a title
         if ent.label_ != "NORP" and all(t.pos_ in ("VERB", "AUX", "ADV", "ADJ") for t in span) and not ent.ent_id_:
             continue  # a capitalised verb or adjective is not a name
         s = sent_of[span.start]
@@ -130,7 +134,6 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             label, usage = "GPE", "place"
             gid = gid or gaz.lookup.get(span.text.title())
         out.append(NameMention(span.start, span.end, span.text, label, gid, usage, s, headline=s in headlines))
-    del sent_index
     out.extend(_unlabelled_speakers(doc, out, sent_of, headlines))
     out.sort(key=lambda m: m.start)
     return _drop_headline_noise(out)

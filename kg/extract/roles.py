@@ -104,7 +104,10 @@ def appositive_role(doc: Doc, name_root: Token) -> RoleMention | None:
         aff = tuple(t.i for t in span_toks if t.ent_type_ in ("GPE", "NORP", "ORG") and t.i < noun.i)
         poss = [t.i for t in noun.children if t.dep_ == "poss" and t.ent_type_ in ("ORG", "GPE", "NORP")]
         aff = aff or tuple(poss)
-        stripped = " ".join(t.text for t in span_toks if t.i not in aff and t.text not in ("'s", "’s"))
+        kept = [t for t in span_toks if t.i not in aff and t.text not in ("'s", "’s")]
+        stripped = " ".join(t.text for t in kept)
+        if kept and kept[0].i > start:
+            text = doc[kept[0].i:end].text  # "Kenya's environment minister" -> "environment minister"
         return RoleMention(text, normalize_role(stripped), start, end, aff,
                            head=noun.lower_, qualified=bool(aff))
     return None

@@ -82,7 +82,8 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
         first, last = ctx.sent_of[toks[0].i], ctx.sent_of[toks[-1].i]
         speaker, verb = None, None
         span_sents = list(range(first, last + 1))
-        if last + 1 < len(ctx.sents) and ctx.sents[last + 1].start_char <= q.end + 3:
+        if last + 1 < len(ctx.sents) and ctx.sents[last + 1].start_char <= q.end + 3 \
+                and "\n" not in doc.text[q.end:ctx.sents[last + 1].start_char]:
             span_sents.append(last + 1)  # "…,” she said." split off as its own sentence
         for s in span_sents:
             for t in ctx.sents[s]:

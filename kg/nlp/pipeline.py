@@ -7,6 +7,7 @@
   statistical NER then predicts around them.
 - ``kg_demonyms`` (an ``entity_ruler`` after ``ner``, not overwriting): the
   demonyms the NER left unlabelled ("British troops").
+- ``kg_entity_ids``: gazetteer ids for the spans the NER found itself.
 
 The loaded pipeline is the only global state of kg, cached per model name.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.config import DEFAULT_MODEL
 from kg.errors import KgError, ModelNotFound
@@ -31,6 +32,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[i + 1].is_sent_start = True
+    return doc
+
+
+@Language.component("kg_entity_ids", requires=["doc.ents"], assigns=["doc.ents"])
+def entity_ids(doc: Doc) -> Doc:
+    """Give the NER's own spans the gazetteer id of their text ("Ukrainian"
+    labelled by the model is still ``demonym:UA``), so later stages read one
+    attribute whoever found the span."""
+    lookup = load_gazetteer().lookup
+    if any(not e.ent_id_ and e.text in lookup for e in doc.ents):
+        doc.ents = [e if e.ent_id_ or e.text not in lookup else
+                    Span(doc, e.start, e.end, label=e.label_, span_id=lookup[e.text]) for e in doc.ents]
     return doc
 
 
@@ -56,4 +69,5 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     filler = nlp.add_pipe("entity_ruler", name="kg_demonyms", after="ner",
                           config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": False})
     filler.add_patterns(load_gazetteer().fill_patterns)
+    nlp.add_pipe("kg_entity_ids", after="kg_demonyms")
     return nlp

@@ -70,13 +70,23 @@ def prefixes(base: str) -> dict[str, str]:
 
 def _sort_key(base: str):
     ranks = {f"{base}{name}/": rank for name, rank in _SUBJECT_RANK.items()}
+    spans = (f"{base}evidence/", f"{base}mention/")
     other = len(ranks)
+
+    def iri_key(iri: str) -> tuple[str, int, int]:
+        # Passages sort by document, then by offset as numbers ("...-510-522"
+        # before "...-1802-1807"), so that they read in text order.
+        if iri.startswith(spans):
+            head, start, end = iri.rsplit("-", 2)
+            if start.isdigit() and end.isdigit():
+                return head, int(start), int(end)
+        return iri, -1, -1
 
     def key(triple: tuple[str, str, Term]):
         s, p, o = triple
         ns = s[: s.rfind("/") + 1]
-        obj = (1, o.value, o.datatype or "") if isinstance(o, Lit) else (0, o, "")
-        return ranks.get(ns, other), s, _PREDICATE_RANK.get(p, 3), p, obj
+        obj = (1, o.value, -1, -1, o.datatype or "") if isinstance(o, Lit) else (0, *iri_key(o), "")
+        return ranks.get(ns, other), iri_key(s), _PREDICATE_RANK.get(p, 3), p, obj
 
     return key
 

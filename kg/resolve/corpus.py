@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.graph import KnowledgeGraph, normalize_name
+from kg.nlp.gazetteer import load_gazetteer
 from kg.rdf.iris import actor_iri, fact_iri, place_iri
 from kg.types import Actor, Commitment, DocumentFacts, LocalEntity, Place, Role, Statement
 
@@ -132,6 +133,7 @@ class Merger:
         def iri(key: str | None) -> str | None:
             return iri_of.get(canon(key)) if key else None
 
+        lookup = load_gazetteer().lookup
         actors, places = [], []
         for key, e in self.entities.items():
             roles = [Role(r.name, r.text, iri(r.affiliation), r.evidence) for r in e.roles]
@@ -141,8 +143,13 @@ class Merger:
                                     mentions=mentions, affiliations=[x for x in map(iri, e.affiliations) if x],
                                     wikidata=e.wikidata))
             if e.is_place or e.kind == "Place":
+                aliases = list(e.aliases)
+                if e.kind == "Country":
+                    # As a place, a country is named by its own names, not by
+                    # its capital or demonym ("Tokyo" is a place of its own).
+                    aliases = [a for a in aliases if lookup.get(a.removeprefix("the ").removeprefix("The "), "").startswith("country:")] or [e.name]
                 places.append(Place(iri_of[key], e.name, "Country" if e.kind == "Country" else "Place",
-                                    aliases=list(e.aliases), mentions=mentions, country=iri(e.country),
+                                    aliases=aliases, mentions=mentions, country=iri(e.country),
                                     wikidata=e.wikidata))
         commitments = self._merge_commitments(iri)
         statements = self._merge_statements(iri)

@@ -61,6 +61,8 @@ class _Builder:
             for t in s:
                 self.sent_idx[t.i] = i
         self._next = 0
+        # Per person and title word: was the title ever given with / without a nationality?
+        self.qualified: dict[str, dict[str, set[bool]]] = defaultdict(dict)
 
     def entity(self, key: str, name: str, kind: str, **kw) -> LocalEntity:
         ent = self.out.entities.get(key)
@@ -155,6 +157,7 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
         else:
             names.append(m)
     _resolve_names(b, names)
+    _link_short_org_names(b)
     _propagate_names(b)
     # A country met only as an adjective ("a Japanese firm") is not an actor of the story.
     for key, only_weak in weak.items():
@@ -249,6 +252,9 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
             v["Person"] += 1  # a full name and its surname: the shape of a person's name
         kind = max(sorted(v), key=lambda lab: v[lab])
         ms = sorted((m for k in members for m in groups[k]), key=lambda m: m.start)
+        if kind == "Person" and len(members) == 1 and len(target.split()) == 1 and len(ms) == 1 \
+                and not roles[target] and ms[0].label == "PERSON" and not _speaks(doc[ms[0].root]):
+            continue  # news names a person in full first: a lone capitalised word is weak evidence
         display = max((m.text for m in ms), key=lambda t: (not t.isupper(), len(t.split()), len(t)))
         if display.isupper() and len(display) > 4:
             display = display.title()  # "MONTREAL" in a dateline is Montreal
@@ -263,6 +269,27 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
             for k in members:
                 for r in roles[k]:
                     _add_role(b, ent, r)
+
+
+def _link_short_org_names(b: _Builder) -> None:
+    """A one-word organisation ("the Commission") that ends exactly one longer
+    organisation name of the document ("European Commission") is that one."""
+    orgs = [e for e in b.out.entities.values() if e.kind == "Organization"]
+    for short in [o for o in orgs if len(o.name.split()) == 1 and not o.key.startswith("org:") or
+                  len(o.name.split()) == 1 and o.key == f"org:{normalize_name(o.name)}"]:
+        longer = [o for o in orgs if o is not short and len(o.name.split()) > 1
+                  and o.name.split()[-1].lower() == short.name.lower()]
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        for m in short.mentions:
+            target.mentions.append(m)
+        target.aliases.extend(a for a in short.aliases if a not in target.aliases)
+        for i, key in list(b.out.token_key.items()):
+            if key == short.key:
+                b.out.token_key[i] = target.key
+        b.out.mention_spans = [(s, e, target.key if k == short.key else k) for s, e, k in b.out.mention_spans]
+        del b.out.entities[short.key]
 
 
 def _propagate_names(b: _Builder) -> None:
@@ -297,6 +324,13 @@ def _propagate_names(b: _Builder) -> None:
                 if key and not any(i in b.out.token_key for i in range(tok.i, end)):
                     b.attach(b.out.entities[key], tok.i, end)
                 break
+
+
+def _speaks(tok: Token) -> bool:
+    """Is ``tok`` the subject of a speech or commitment verb ("Holm told...")?"""
+    lex = load_lexicon()
+    verbs = set(lex["speech_verbs"]) | {w for ws in lex["commitment_verbs"].values() for w in ws}
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in verbs
 
 
 def _looks_person(v: dict[str, float]) -> bool:
@@ -337,8 +371,7 @@ def _add_role(b: _Builder, ent: LocalEntity, r: RoleMention) -> None:
         alias = doc[r.start:name_end].text
         if alias not in ent.aliases:
             ent.aliases.append(alias)
-    ent.__dict__.setdefault("_qualified_heads", {})
-    ent.__dict__["_qualified_heads"].setdefault(r.head, set()).add(r.qualified)
+    b.qualified[ent.key].setdefault(r.head, set()).add(r.qualified)
 
 
 def _resolve_descriptions(b: _Builder) -> None:
@@ -380,9 +413,10 @@ def _resolve_descriptions(b: _Builder) -> None:
         elif len(fits) > 1:
             # A writer who qualifies one president ("the Ukrainian President X")
             # and not another ("President Y") means Y by a bare "the president".
-            unq = [p for p in fits if False in p.__dict__.get("_qualified_heads", {}).get(word, set())
-                   and True not in p.__dict__.get("_qualified_heads", {}).get(word, set())]
-            fits = unq
+            unq = [p for p in fits if False in b.qualified[p.key].get(word, set())
+                   and True not in b.qualified[p.key].get(word, set())]
+            if len(unq) == 1:
+                fits = unq
         if len(fits) > 1:
             fits = _most_recent(b, fits, tok.i)
         if len(fits) == 1:
