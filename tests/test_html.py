@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-from html_samples import CLOSE, IMG, SCRIPT, SVG, hostile_graph, sample_graph
+from tests.html_samples import CLOSE, IMG, SCRIPT, SVG, hostile_graph, sample_graph
 
 from kg.graph import KnowledgeGraph
 from kg.html import build_view, render_html, write_html

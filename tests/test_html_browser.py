@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from html_samples import IMG, QUOTES, SCRIPT, hostile_graph
+from tests.html_samples import IMG, QUOTES, SCRIPT, hostile_graph
 
 from kg.html import write_html
 

@@ -86,9 +86,11 @@ def command(
                                on_skip=on_skip, progress=lambda facts: progress.advance(task))
     written = []
     for key in formats:
-        path = out / f"graph.{key}" if key != "csv" else out / "graph"
-        graph.write(path, key)
-        written.append(path)
+        if key == "csv":  # a node file and an edge file, for a Neo4j import
+            graph.write(out / "graph", key)
+            written += [out / "graph.nodes.csv", out / "graph.edges.csv"]
+        else:
+            written.append(graph.write(out / f"graph.{key}", key))
     seconds = time.perf_counter() - started
     if quiet:
         return

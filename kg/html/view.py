@@ -89,6 +89,7 @@ def build_view(graph: KnowledgeGraph) -> ViewData:
         view.nodes.append(node)
         view.counts[group] = view.counts.get(group, 0) + 1
         view.details[iri] = _details(graph, rec, attrs, group, involved.get(iri, []), docs)
+        view.details[iri]["title"] = view.details[iri]["title"] or node["label"]
     for i, (src, dst, attrs) in enumerate(nxg.edges(data=True)):
         view.edges.append({"id": i, "from": src, "to": dst, "label": _edge_label(attrs)})
     view.documents = docs.table
@@ -194,7 +195,6 @@ def _commitment_rows(graph, c: Commitment, rows: list) -> None:
     rows.extend(["With", *_ref(graph, p)] for p in c.partners)
     if c.target:
         rows.append(["Addressed to", *_ref(graph, c.target)])
-    rows.append(["What", c.content, None])
     for label, value in (("Modality", c.modality), ("Negated", "yes" if c.negated else None),
                          ("When", c.time), ("Date", c.date), ("Amount", c.amount), ("Cue", c.cue)):
         if value:
