@@ -119,7 +119,8 @@ def _write_csv(graph: KnowledgeGraph, path: Path) -> list[Path]:
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name
     nodes_path, edges_path = path.with_name(f"{stem}.nodes.csv"), path.with_name(f"{stem}.edges.csv")
 
-    node_keys = sorted({k for _, d in g.nodes(data=True) for k in d} - {"kind"})
+    # The name first, then the other properties alphabetically.
+    node_keys = sorted({k for _, d in g.nodes(data=True) for k in d} - {"kind"}, key=lambda k: (k != "label", k))
     node_types = {k: _neo4j_type([d.get(k) for _, d in g.nodes(data=True)]) for k in node_keys}
     with nodes_path.open("w", newline="", encoding="utf-8") as out:
         w = csv.writer(out)

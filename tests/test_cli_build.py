@@ -20,7 +20,9 @@ def kg(*args, cwd=None):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("exports")
-    run = kg("build", EXAMPLES, "--out", out, "--date", "2025-03-07", "--format", "ttl,nt,jsonld,trig,html")
+    # As `make demo` runs it: from the repository root, with a relative path.
+    run = kg("build", "examples/", "--out", out, "--date", "2025-03-07", "--format", "ttl,nt,jsonld,trig,html",
+             cwd=EXAMPLES.parent)
     return run, out
 
 

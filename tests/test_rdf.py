@@ -304,7 +304,8 @@ def test_turtle_is_readable(exports):
     assert "actor:Donald_Trump a kg:Person ;" in text
     assert '\tskos:prefLabel "Donald Trump" ;' in text
     assert "owl:sameAs wd:Q30" in text
-    assert "<https://kg.example/actor/" not in text  # every instance IRI shortened
+    body = text[text.index("\n\n"):]
+    assert "<https://kg.example/" not in body  # every instance IRI shortened, even hostile ones
     assert "\n\nactor:Mike_Waltz a kg:Person ;\n" in text  # one paragraph a subject
 
 

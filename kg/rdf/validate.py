@@ -122,16 +122,19 @@ def validate(source: Source, shapes: str | Path | None = None, limit: int = 50) 
 
 
 def _report(data: rdflib.Graph, results: rdflib.Graph, limit: int) -> tuple[bool, str]:
-    names = data.namespace_manager
+    from kg.rdf.sparql import display_names, shorten
+
+    # kg's prefixes even for N-Triples, which binds none; then the file's own.
+    names = display_names()
+    for prefix, ns in data.namespaces():
+        if prefix and str(ns) not in names.values():
+            names[prefix] = str(ns)
 
     def show(term) -> str:
         if term is None:
             return "-"
         if isinstance(term, rdflib.URIRef):
-            try:
-                return term.n3(names)
-            except Exception:  # an IRI no prefix can shorten
-                return f"<{term}>"
+            return shorten(str(term), names)
         if isinstance(term, rdflib.BNode):
             return _path_text(results, term, show)
         text = str(term)
@@ -154,7 +157,7 @@ def _report(data: rdflib.Graph, results: rdflib.Graph, limit: int) -> tuple[bool
     summary = (
         f"{'Conforms' if not violations else 'Does not conform'}: "
         f"{violations} violation{'s' * (violations != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-        f"({len(data)} triples checked against the kg shapes)."
+        f"({len(data)} triple{'s' * (len(data) != 1)} checked against the kg shapes)."
     )
     lines = [summary] + [f"  {sev}: {focus} {path}: {msg}" for sev, focus, path, msg in rows[:limit]]
     if len(rows) > limit:
