@@ -477,3 +477,22 @@ def test_example_two_runs_give_no_duplicate_entities(nlp, tmp_path):
     assert dupes == []
     docs = list(store.query("SELECT DISTINCT ?d WHERE { ?d a kg:Document }", prefixes={"kg": ONTOLOGY_IRI}))
     assert len(docs) == 2
+
+
+def test_package_data_ships_the_ontology():
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["kg"]
+    assert "ontology/*.ttl" in data  # kg validate needs shapes.ttl and kg.ttl once installed
+
+
+def test_rdf_speed_benchmark_smoke(tmp_path):
+    out = tmp_path / "rdf_speed.json"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "rdf_speed.py"), "--triples", "1000",
+                    "--output", str(out)], check=True, capture_output=True, cwd=ROOT)
+    report = json.loads(out.read_text())
+    assert 500 < report["triples"] < 2000
+    methods = {r["method"]: r for r in report["results"]}
+    assert set(methods) == {"rdflib-turtle", "pyoxigraph-turtle", "rdflib-nt", "pyoxigraph-nt"}
+    assert all(r["total_seconds"] > 0 and r["peak_rss_mib"] > 0 and r["bytes"] > 0 for r in methods.values())
+    assert methods["rdflib-nt"]["triples"] == report["triples"]

@@ -484,6 +484,30 @@ class _Matcher:
                    _partners(subj, ctx, committer) if actor else [], modal, negated)
 
 
+def _readable(cue: Cue) -> str:
+    """What is committed to, as a clause: the complement of the cue verb
+    ("urged X to accept a deal" -> "accept a deal"), else the clause itself."""
+    toks = cue.content
+    word = cue.cue
+    comp = [c for c in word.children if c.dep_ in ("xcomp", "ccomp") and c.i > word.i]
+    if word.pos_ in ("VERB", "ADJ") and comp:
+        start = comp[0].left_edge.i
+        toks = [t for t in toks if t.i >= start]
+        while toks and (toks[0].dep_ in ("aux", "mark") and toks[0].lower_ in ("to", "that") or toks[0].is_punct):
+            toks = toks[1:]
+    elif word.pos_ == "NOUN":
+        clause = [c for c in word.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > word.i]
+        if clause:
+            toks = [t for t in toks if t.i >= clause[0].left_edge.i]
+            while toks and toks[0].dep_ in ("aux", "mark") and toks[0].lower_ in ("to", "that"):
+                toks = toks[1:]
+    if not toks:
+        toks = cue.content
+    doc = word.doc
+    text = " ".join(doc[toks[0].i:toks[-1].i + 1].text.split())
+    return text if len(text) <= 240 else text[:237].rsplit(" ", 1)[0] + "…"
+
+
 def _tree_order(sent: Span) -> list[Token]:
     depth = {}
     for t in sent:
@@ -519,9 +543,7 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
 def _commitment(ctx: FactContext, cue: Cue, s_idx: int, ids: set[int], date_ents, money) -> Commitment:
     doc = ctx.doc
     lo, hi = min(ids), max(ids)
-    content = " ".join(doc[cue.content[0].i:cue.content[-1].i + 1].text.split())
-    if len(content) > 240:
-        content = content[:237].rsplit(" ", 1)[0] + "…"
+    content = _readable(cue)
     time = next((e for e in date_ents if lo <= e.start <= hi), None)
     amount = next((e for e in money if lo <= e.start <= hi), None)
     amount_text = None

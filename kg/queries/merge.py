@@ -1,0 +1,156 @@
+"""Adding articles to a graph that exists: :meth:`KnowledgeGraph.merge`.
+
+A graph made by :func:`kg.build` keeps the per-document records of the map
+(:class:`~kg.types.DocumentFacts`: small, no spaCy objects).  Merging two such
+graphs re-runs the reduce (:class:`~kg.resolve.corpus.Merger`) over the records
+of both, in order, which is exactly what a build of all the articles at once
+does; only the expensive part, spaCy, is not run again.  The result is
+therefore the same graph, IRIs and all, whatever the order of the batches'
+construction.
+
+A graph read back from an export (:func:`kg.load`) has no such records; it is
+merged record by record instead: actors and places by IRI, commitments and
+statements by the reduce's own rules (same actor, kind and target with
+overlapping content, or the same passage), their evidence pooled.  That
+merge is close to, but not always the same as, a build of everything (a
+surname alone in one batch is not joined to a full name in the other).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.errors import InputError
+from kg.types import Actor, Commitment, DocumentFacts, Place, Statement
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
+
+__all__ = ["merge_into", "replay"]
+
+
+def replay(parts: list[DocumentFacts], base_iri: str) -> KnowledgeGraph:
+    """The graph of ``parts`` (per-document records), reduced as a build does."""
+    from kg.resolve.corpus import Merger
+
+    merger = Merger(base_iri)
+    for facts in parts:
+        merger.add(facts)
+    graph = merger.graph()
+    graph._parts = list(parts)
+    return graph
+
+
+def _check(graph: KnowledgeGraph, other: KnowledgeGraph) -> None:
+    if other.base_iri != graph.base_iri:
+        raise ValueError(f"cannot merge graphs with different base IRIs ({graph.base_iri} and {other.base_iri})")
+    for doc in other.documents():
+        mine = graph.document(doc.id)
+        # A loaded graph has no texts: then the id alone says it is the same article.
+        if mine is not None and mine.text and doc.text and mine.text != doc.text:
+            raise InputError(f"document '{doc.id}' is in both graphs with different texts; "
+                             "give one of them another id")
+
+
+def merge_into(graph: KnowledgeGraph, other: KnowledgeGraph) -> KnowledgeGraph:
+    """Add ``other`` to ``graph`` in place and return ``graph``.
+
+    A document already in ``graph`` (same id, same text) is not added twice.
+    """
+    if other is graph:
+        return graph
+    _check(graph, other)
+    seconds = graph.stats.get("seconds", 0.0) + other.stats.get("seconds", 0.0)
+    if graph._parts is not None and other._parts is not None:
+        known = {p.document.id for p in graph._parts}
+        merged = replay([*graph._parts, *(p for p in other._parts if p.document.id not in known)], graph.base_iri)
+    else:
+        merged = _merge_records(graph, other)
+    graph._absorb(merged)
+    if seconds:
+        graph.stats["seconds"] = seconds
+    return graph
+
+
+# --- record by record, for graphs without per-document records ---------------
+
+
+def _extend(items: list, more) -> None:
+    items.extend(x for x in more if x not in items)
+
+
+def _merge_actor(a: Actor, b: Actor) -> Actor:
+    a = replace(a, aliases=list(a.aliases), roles=list(a.roles), affiliations=list(a.affiliations),
+                mentions=sorted(set(a.mentions) | set(b.mentions)), wikidata=a.wikidata or b.wikidata)
+    _extend(a.aliases, b.aliases)
+    _extend(a.roles, b.roles)
+    _extend(a.affiliations, b.affiliations)
+    return a
+
+
+def _merge_place(a: Place, b: Place) -> Place:
+    a = replace(a, aliases=list(a.aliases), mentions=sorted(set(a.mentions) | set(b.mentions)),
+                country=a.country or b.country, wikidata=a.wikidata or b.wikidata)
+    _extend(a.aliases, b.aliases)
+    return a
+
+
+def _merge_table(mine: dict, theirs: dict, merge) -> list:
+    out = dict(mine)
+    for iri, rec in theirs.items():
+        out[iri] = merge(out[iri], rec) if iri in out else rec
+    return list(out.values())
+
+
+def _same_passage(x, y) -> bool:
+    return any(e.document == f.document and e.start == f.start for e in x.evidence for f in y.evidence)
+
+
+def _merge_facts(graph: KnowledgeGraph, other: KnowledgeGraph) -> tuple[list[Commitment], list[Statement]]:
+    from kg.resolve.corpus import _overlap  # the reduce's own measure, so that both merges agree
+
+    groups: dict[tuple, list[Commitment]] = defaultdict(list)
+    commitments: list[Commitment] = []
+    for c in [*graph.commitments(), *other.commitments()]:
+        c = replace(c, evidence=list(c.evidence), partners=list(c.partners))
+        same = groups[(c.actor, c.kind, c.target)]
+        twin = next((x for x in same if _overlap(x.content, c.content) >= 0.6 or _same_passage(x, c)), None)
+        if twin is None:
+            same.append(c)
+            commitments.append(c)
+            continue
+        _extend(twin.evidence, c.evidence)
+        _extend(twin.partners, c.partners)
+        twin.time, twin.date = twin.time or c.time, twin.date or c.date
+        twin.place, twin.amount = twin.place or c.place, twin.amount or c.amount
+    by_speaker: dict[str, list[Statement]] = defaultdict(list)
+    statements: list[Statement] = []
+    for s in [*graph.statements(), *other.statements()]:
+        s = replace(s, evidence=list(s.evidence))
+        twin = next((x for x in by_speaker[s.speaker] if x.quote == s.quote and _overlap(x.content, s.content) >= 0.8),
+                    None)
+        if twin is None:
+            by_speaker[s.speaker].append(s)
+            statements.append(s)
+        else:
+            _extend(twin.evidence, s.evidence)
+    return commitments, statements
+
+
+def _merge_records(graph: KnowledgeGraph, other: KnowledgeGraph) -> KnowledgeGraph:
+    from kg.graph import KnowledgeGraph
+
+    actors = _merge_table(graph._actors, other._actors, _merge_actor)
+    places = _merge_table(graph._places, other._places, _merge_place)
+    commitments, statements = _merge_facts(graph, other)
+    documents = {d.id: d for d in graph.documents()}
+    for d in other.documents():
+        documents.setdefault(d.id, d)
+    merged = KnowledgeGraph(actors, places, commitments, statements, documents.values(), base_iri=graph.base_iri)
+    for key in ("documents", "sentences", "words"):
+        if key in graph.stats and key in other.stats:
+            merged.stats[key] = graph.stats[key] + other.stats[key]
+    merged.stats["documents"] = len(documents)
+    return merged
