@@ -95,20 +95,24 @@ def build(
     base_iri: str | None = None,
     processes: int = 1,
     nlp=None,
+    into: KnowledgeGraph | None = None,
 ) -> KnowledgeGraph:
     """Build a graph from article texts (strings); documents are named ``doc1``, ``doc2``...
 
     ``date`` (YYYY-MM-DD) is the articles' date, used to resolve "next week".
+    ``into``: add the articles to this graph (numbered after its documents)
+    and return it, as :meth:`KnowledgeGraph.merge` does.
     """
     check_date(date)
     docs = []
-    for i, t in enumerate(texts, start=1):
+    first = len(into.documents()) + 1 if into is not None else 1
+    for i, t in enumerate(texts, start=first):
         if not isinstance(t, str):
             raise InputError(f"document {i} is not a string but {type(t).__name__}")
         if t.strip():
             docs.append(Document(id=f"doc{i}", text=t, date=date))
-    settings = Settings(model=model, base_iri=base_iri or Settings.base_iri, date=date, processes=processes)
-    return _reduce(docs, settings, nlp)
+    settings = Settings(model=model, base_iri=base_iri or _base(into), date=date, processes=processes)
+    return _reduce(docs, settings, nlp, into=into)
 
 
 def build_files(
@@ -121,28 +125,39 @@ def build_files(
     nlp=None,
     on_skip: Callable[[str, str], None] | None = None,
     progress: Progress | None = None,
+    into: KnowledgeGraph | None = None,
 ) -> KnowledgeGraph:
     """Build a graph from text files, folders of them and JSON Lines corpora.
 
     A bad document inside a corpus is reported to ``on_skip(where, why)`` and
     skipped; a bad path named directly raises :class:`kg.errors.InputError`.
+    ``into``: add the articles to this graph and return it (the same graph as
+    building everything at once, see :meth:`KnowledgeGraph.merge`).
     """
     paths = check_paths(paths)
     check_date(date)
-    settings = Settings(model=model, base_iri=base_iri or Settings.base_iri, date=date, processes=processes)
+    settings = Settings(model=model, base_iri=base_iri or _base(into), date=date, processes=processes)
     docs = iter_documents(paths, date=date, on_skip=on_skip or (lambda where, why: None))
-    return _reduce(docs, settings, nlp, progress)
+    return _reduce(docs, settings, nlp, progress, into)
 
 
-def _reduce(docs: Iterable[Document], settings: Settings, nlp=None, progress: Progress | None = None) -> KnowledgeGraph:
+def _base(into: KnowledgeGraph | None) -> str:
+    return into.base_iri if into is not None else Settings.base_iri
+
+
+def _reduce(docs: Iterable[Document], settings: Settings, nlp=None, progress: Progress | None = None,
+            into: KnowledgeGraph | None = None) -> KnowledgeGraph:
     started = time.perf_counter()
     merger = Merger(settings.base_iri)
+    parts: list[DocumentFacts] = []  # kept on the graph so that merge() can re-run this reduce
     for facts in extract_all(docs, settings, nlp):
         merger.add(facts)
+        parts.append(facts)
         if progress is not None:
             progress(facts)
     if not merger.documents:
         raise InputError("no documents to build from")
     graph = merger.graph()
+    graph._parts = parts
     graph.stats["seconds"] = time.perf_counter() - started
-    return graph
+    return graph if into is None else into.merge(graph)

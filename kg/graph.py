@@ -1,8 +1,13 @@
 """The knowledge graph: resolved actors, places and facts, and the queries on them.
 
-A :class:`KnowledgeGraph` is what :func:`kg.build` returns.  It holds typed
-records (see :mod:`kg.types`) keyed by IRI; :meth:`KnowledgeGraph.to_networkx`
-and :meth:`KnowledgeGraph.to_rdf` are views of the same data.
+A :class:`KnowledgeGraph` is what :func:`kg.build` and :func:`kg.load` return.
+It holds typed records (see :mod:`kg.types`) keyed by IRI;
+:meth:`KnowledgeGraph.to_networkx` and :meth:`KnowledgeGraph.to_rdf` are views
+of the same data.  The questions readers ask are one method each (``find``,
+``search``, ``commitments``, ``statements``, ``quotes``, ``neighbors``,
+``path``, ``central_actors``, ``timeline``, ``sources``, ``sparql``,
+``to_frames``); the algorithms live in :mod:`kg.queries`, and
+``docs/api.md`` shows each on the example articles.
 
 Examples
 --------
@@ -21,12 +26,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from kg.types import Actor, Commitment, Document, Place, Statement
+from kg.queries.dates import DateLike, bound, fact_range, overlaps
+from kg.queries.lookup import Ref, UnknownEntity
+from kg.types import Actor, Commitment, Document, DocumentFacts, Place, Statement
 
-__all__ = ["KnowledgeGraph", "normalize_name"]
+if TYPE_CHECKING:
+    import pyoxigraph
+
+    from kg.queries import Dated, Frames, Path as FactPath, Source
+    from kg.rdf.sparql import QueryResult
+
+__all__ = ["KnowledgeGraph", "normalize_name", "UnknownEntity"]
 
 _THE = re.compile(r"^the\s+", re.I)
 _PUNCT = re.compile(r"[^\w\s.]")
@@ -68,6 +82,11 @@ class KnowledgeGraph:
         self._documents = {d.id: d for d in documents}
         self.stats: dict[str, float] = {}
         self._index: dict[str, list[str]] | None = None
+        # The per-document records of the build, when the graph was built (not
+        # loaded): merge() re-runs the reduce over them, see kg.queries.merge.
+        self._parts: list[DocumentFacts] | None = None
+        self._nx: nx.MultiDiGraph | None = None  # cached views, dropped by merge()
+        self._store: pyoxigraph.Store | None = None
 
     # --- records ---------------------------------------------------------
     def actors(self, type: str | None = None) -> list[Actor]:
@@ -79,18 +98,80 @@ class KnowledgeGraph:
         """All places, by name (countries used as locations included)."""
         return sorted(self._places.values(), key=lambda p: (p.name.lower(), p.iri))
 
-    def commitments(self, kind: str | None = None) -> list[Commitment]:
-        """All commitments in document order; ``kind`` filters."""
-        out = sorted(self._commitments.values(), key=_fact_order)
-        return [c for c in out if kind is None or c.kind == kind]
+    def commitments(self, kind: str | None = None, *, by: Ref | None = None, to: Ref | None = None,
+                    since: DateLike | None = None, until: DateLike | None = None) -> list[Commitment]:
+        """Commitments in document order, filtered.
 
-    def statements(self) -> list[Statement]:
-        """All statements in document order."""
-        return sorted(self._statements.values(), key=_fact_order)
+        Parameters
+        ----------
+        kind : str, optional
+            "promise", "demand", "proposal", "expectation", "agreement" or "refusal".
+        by, to : str or Actor, optional
+            Who commits (as committer or partner) and to whom it is addressed:
+            a name, alias, role ("the national security adviser"), IRI or record.
+            An unknown name raises :class:`UnknownEntity`.
+        since, until : str or datetime.date, optional
+            ISO dates (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www), inclusive; compared
+            with the commitment's resolved ``date`` or, without one, with the
+            date of the articles it was read in.  Undated commitments are left out.
+
+        Examples
+        --------
+        >>> from kg.types import Actor, Commitment
+        >>> g = KnowledgeGraph(actors=[Actor("urn:a", "Ann", "Person"), Actor("urn:b", "Bo", "Person")],
+        ...                    commitments=[Commitment("urn:c", "urn:a", "demand", "pay", target="urn:b",
+        ...                                            date="2025-03")])
+        >>> [c.content for c in g.commitments("demand", by="ann", to="Bo", since="2025-03-31")]
+        ['pay']
+        >>> g.commitments(until="2025-02-28")
+        []
+        """
+        out = sorted(self._commitments.values(), key=_fact_order)
+        if kind is not None:
+            kind = kind.lower()
+            out = [c for c in out if c.kind == kind]
+        if by is not None:
+            who = self.entity(by).iri
+            out = [c for c in out if c.actor == who or who in c.partners]
+        if to is not None:
+            whom = self.entity(to).iri
+            out = [c for c in out if c.target == whom]
+        return self._dated(out, since, until)
+
+    def statements(self, by: Ref | None = None, *, quote: bool | None = None, since: DateLike | None = None,
+                   until: DateLike | None = None) -> list[Statement]:
+        """Statements in document order: who said what.
+
+        ``by`` is the speaker (a name, alias, role, IRI or record); ``quote``
+        keeps direct quotes (True) or reported speech (False); ``since`` and
+        ``until`` work as in :meth:`commitments`.
+        """
+        out = sorted(self._statements.values(), key=_fact_order)
+        if by is not None:
+            who = self.entity(by).iri
+            out = [s for s in out if s.speaker == who]
+        if quote is not None:
+            out = [s for s in out if s.quote == quote]
+        return self._dated(out, since, until)
+
+    def quotes(self, by: Ref | None = None, *, since: DateLike | None = None,
+               until: DateLike | None = None) -> list[Statement]:
+        """Direct quotes (statements with ``quote=True``) in document order, by ``by`` if given."""
+        return self.statements(by, quote=True, since=since, until=until)
+
+    def _dated(self, facts: list, since: DateLike | None, until: DateLike | None) -> list:
+        if since is None and until is None:
+            return facts
+        first, last = bound(since), bound(until, end=True)
+        return [f for f in facts if overlaps((fact_range(self, f) or (None, False))[0], first, last)]
 
     def documents(self) -> list[Document]:
         """The source documents, in the order they were read."""
         return list(self._documents.values())
+
+    def document(self, id: str) -> Document | None:
+        """The source document with this id, or None."""
+        return self._documents.get(id)
 
     def get(self, iri: str) -> Actor | Place | Commitment | Statement | None:
         """The record with this IRI, whatever its kind."""
@@ -123,6 +204,30 @@ class KnowledgeGraph:
         places = [i for i in hits if i in self._places]
         return self._places[places[0]] if len(places) == 1 else None
 
+    def entity(self, ref: Ref) -> Actor | Place:
+        """The one actor or place ``ref`` names: a record, an IRI, a name or
+        alias (as :meth:`find`), or a role ("the national security adviser").
+
+        Raises :class:`UnknownEntity` (a :class:`LookupError`) when it names
+        none, or several, with near names as suggestions.
+        """
+        from kg.queries.lookup import entity
+
+        return entity(self, ref)
+
+    def search(self, text: str, limit: int | None = 10) -> list[Actor | Place]:
+        """Actors and places whose name, alias or role is like ``text``
+        (misspelt, partial), best match first; at most ``limit``.
+
+        >>> from kg.types import Actor
+        >>> g = KnowledgeGraph(actors=[Actor("urn:z", "Volodymyr Zelenskyy", "Person")])
+        >>> [a.name for a in g.search("zelensky")]
+        ['Volodymyr Zelenskyy']
+        """
+        from kg.queries.lookup import search
+
+        return search(self, text, limit)
+
     def _name_index(self) -> dict[str, list[str]]:
         if self._index is None:
             index: dict[str, list[str]] = {}
@@ -133,7 +238,113 @@ class KnowledgeGraph:
             self._index = index
         return self._index
 
+    # --- questions -------------------------------------------------------
+    def neighbors(self, entity: Ref, relation: str | None = None) -> list[Actor | Place]:
+        """The actors and places one fact or one direct link away from ``entity``, by name.
+
+        ``relation`` keeps one kind of link: a commitment kind ("demand"), a
+        part in a fact ("addressee", "reported", "partner", "committer",
+        "place") or a direct link ("role", "affiliation", "located_in").
+        """
+        from kg.queries.path import neighbors
+
+        return neighbors(self, self.entity(entity).iri, relation)
+
+    def path(self, a: Ref, b: Ref) -> FactPath | None:
+        """The shortest chain of facts between two actors (or places), with
+        the evidence of each link; None when nothing connects them.
+
+        The chain runs over the undirected view of :meth:`to_networkx`: a
+        :class:`kg.queries.Path` of hops, each with its fact and evidence.
+        """
+        from kg.queries.path import shortest_path
+
+        return shortest_path(self, self.entity(a).iri, self.entity(b).iri)
+
+    def central_actors(self, n: int | None = 10, measure: str = "degree") -> list[tuple[Actor, float]]:
+        """The ``n`` most central actors with their scores, best first.
+
+        ``measure`` is "degree" (default) or "betweenness", which need nothing
+        beyond networkx, or "pagerank", which needs scipy.
+        """
+        from kg.queries.centrality import central_actors
+
+        return central_actors(self, n, measure)
+
+    def timeline(self, by: Ref | None = None, *, since: DateLike | None = None, until: DateLike | None = None,
+                 documents: bool = True) -> list[Dated]:
+        """Dated commitments and statements (of ``by``, if given) in date order.
+
+        A fact is dated by its own resolved date or, if ``documents`` and it
+        has none, by its articles' date (``Dated.from_document``).
+        """
+        from kg.queries.timeline import timeline
+
+        facts = [*self.commitments(by=by), *self.statements(by)]
+        return timeline(self, sorted(facts, key=_fact_order), bound(since), bound(until, end=True), documents)
+
+    def sources(self, fact: Commitment | Statement | str) -> list[Source]:
+        """The documents and sentences behind ``fact`` (a record or its IRI)."""
+        from kg.queries.sources import sources
+
+        return sources(self, fact)
+
+    def sparql(self, query: str) -> QueryResult:
+        """Run a SPARQL query over this graph as RDF (the triples of :meth:`to_rdf`)
+        in an embedded Oxigraph store, the same engine as ``kg query``.
+
+        The vocabulary prefixes (kg, skos, prov, dcterms, nif...) are predeclared.
+        Returns a :class:`kg.rdf.sparql.QueryResult`: ``variables`` and ``rows``
+        of pyoxigraph terms (``.value``) for SELECT, ``boolean`` for ASK.
+        """
+        from kg.rdf.sparql import run_query
+
+        if self._store is None:
+            import pyoxigraph as ox
+
+            from kg.rdf.convert import quads
+            from kg.rdf.formats import to_oxigraph
+
+            store = ox.Store()
+            store.bulk_extend(to_oxigraph(quads(self), quads_=True))
+            self._store = store
+        return run_query(self._store, query)
+
+    def to_frames(self) -> Frames:
+        """pandas DataFrames ``entities``, ``facts`` and ``evidence`` (a named
+        tuple); needs the ``pandas`` extra (``pip install kg[pandas]``)."""
+        from kg.queries.frames import to_frames
+
+        return to_frames(self)
+
+    # --- growing ---------------------------------------------------------
+    def merge(self, other: KnowledgeGraph) -> KnowledgeGraph:
+        """Add the articles of ``other`` to this graph, in place; returns self.
+
+        Two built graphs merge into exactly the graph a build of all their
+        articles would give (the reduce is re-run, spaCy is not); a graph read
+        by :func:`kg.load` is merged record by record (see :mod:`kg.queries.merge`).
+        """
+        from kg.queries.merge import merge_into
+
+        return merge_into(self, other)
+
+    def _absorb(self, other: KnowledgeGraph) -> None:
+        """Take over ``other``'s records (the result of a merge) and drop caches."""
+        self._actors, self._places = other._actors, other._places
+        self._commitments, self._statements = other._commitments, other._statements
+        self._documents, self._parts = other._documents, other._parts
+        self.stats.update(other.stats)
+        self._index = self._nx = self._store = None
+
     # --- views -----------------------------------------------------------
+    def _view(self) -> nx.MultiDiGraph:
+        """:meth:`to_networkx`, built once for the queries (never handed out:
+        callers of to_networkx may change their copy)."""
+        if self._nx is None:
+            self._nx = self.to_networkx()
+        return self._nx
+
     def to_networkx(self) -> nx.MultiDiGraph:
         """A networkx MultiDiGraph: one node per actor, place, commitment and
         statement (attribute ``kind``), edges typed by ``relation``."""

@@ -467,8 +467,8 @@ class _Matcher:
             return Cue("expectation", tok, committer, content, actor if actor != committer else None, [], modal, negated)
         # will / would / shall: an act of the subject, or, impersonal, of the speaker's side.
         if actor is None:
-            if not in_speech or (tok.lemma_ not in ctx.lex["undertaking_verbs"] and not passive):
-                return None
+            if not in_speech or tok.lemma_ not in ctx.lex["undertaking_verbs"]:
+                return None  # "X will not be blackmailed" binds nobody
             if subj is not None and subj.lower_ in ctx.lex["impersonal_subjects"] + ["everything", "nothing", "things"]:
                 return None
             committer = _speaker_side(ctx, tok)
@@ -526,6 +526,8 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
     date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     money = [e for e in doc.ents if e.label_ == "MONEY"]
     for s_idx, sent in enumerate(ctx.sents):
+        if s_idx in ctx.headlines:
+            continue
         consumed: set[int] = set()
         for tok in _tree_order(sent):
             if tok.i in consumed:

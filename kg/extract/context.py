@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.mentions import is_title_line
 from kg.nlp.gazetteer import load_lexicon
 from kg.resolve.local import DocEntities
 from kg.types import Document, Evidence
@@ -45,6 +46,8 @@ class FactContext:
             for t in s:
                 self.sent_of[t.i] = i
         self.lex = load_lexicon()
+        # Headlines restate the story: facts are read from its sentences.
+        self.headlines = {i for i, s in enumerate(self.sents) if is_title_line(s)}
 
     # --- evidence -----------------------------------------------------------
     def evidence(self, first: int, last: int | None = None) -> Evidence:
@@ -98,6 +101,13 @@ class FactContext:
                 owned = self._speaker_affiliation(tok)
                 if owned:
                     return owned
+        # "the United Auto Workers union", "the Acme board": an organisation named as a modifier.
+        for c in tok.children:
+            if c.dep_ == "compound":
+                key = self.ents.token_key.get(c.i)
+                ent = self.ents.entities.get(key) if key else None
+                if ent is not None and ent.kind == "Organization":
+                    return key
         # "US officials", "Freedonia's government": the modifier is the actor.
         if low in self.lex["collective_nouns_for_country"] or tok.lemma_ in self.lex["collective_nouns_for_country"]:
             for c in tok.children:
@@ -173,8 +183,15 @@ class FactContext:
                         return key
                     if key is None and c.pos_ == "PROPN":
                         return None  # "Jansen said he...": a name we could not resolve; do not guess
-        # "he added": the one who was speaking.
+        # "he added": the one who was speaking, unless the sentence before
+        # had someone else as its subject and no speech ("X rejected it. 'No,' he wrote.").
         if tok.dep_ == "nsubj" and tok.head.lemma_ in self.lex["speech_verbs"]:
+            if s > 0 and not any(sp.sentence == s - 1 for sp in self.speeches):
+                prev = self.sents[s - 1]
+                subj = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+                key = self.actor(subj[0]) if subj and subj[0].pos_ != "PRON" else None
+                if key and self.ents.entities.get(key) is not None and self.ents.entities[key].kind == "Person":
+                    return key
             speaker = self.last_speaker(s)
             if speaker:
                 return speaker

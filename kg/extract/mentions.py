@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.gazetteer import load_gazetteer, load_lexicon
 
-__all__ = ["NameMention", "find_mentions", "usage_of", "is_headline"]
+__all__ = ["NameMention", "find_mentions", "usage_of", "is_headline", "is_title_line"]
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -40,8 +40,19 @@ class NameMention:
         return self.end - 1
 
 
+def is_title_line(sent: Span) -> bool:
+    """A headline or subhead: a whole line without final punctuation."""
+    doc = sent.doc
+    text = doc.text
+    if not sent.text.strip() or sent.text.rstrip()[-1] in ".?!\"”’'":
+        return False
+    before = text[:sent.start_char].rstrip(" \t")
+    after = text[sent.start_char + len(sent.text.rstrip()):].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
 def is_headline(sent: Span) -> bool:
-    """A headline: a line without final punctuation, most words capitalised."""
+    """A title-case headline: a line without final punctuation, most words capitalised."""
     words = [t for t in sent if t.is_alpha]
     if len(words) < 3 or sent[-1].text in ".?!\"”’'":
         return False
@@ -124,6 +135,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             continue
         if not ent.ent_id_ and all(t.lower_ in title_words for t in span):
             continue  # "Labour" in "Labour Minister X" is part of a title
+        if ent.label_ == "ORG" and _is_dateline_credit(doc, span):
+            continue  # "BRUSSELS (Reuters) -": who filed the story, not an actor in it
         if ent.label_ != "NORP" and all(t.pos_ in ("VERB", "AUX", "ADV", "ADJ") for t in span) and not ent.ent_id_:
             continue  # a capitalised verb or adjective is not a name
         s = sent_of[span.start]
@@ -182,6 +195,12 @@ def _is_dateline(doc: Doc, span: Span) -> bool:
         return False
     after = doc[span.end] if span.end < len(doc) else None
     return after is not None and after.text in (",", "—", "–", "-", "(")
+
+
+def _is_dateline_credit(doc: Doc, span: Span) -> bool:
+    if span.start < 2 or span.end >= len(doc):
+        return False
+    return doc[span.start - 1].text == "(" and doc[span.end].text == ")" and doc[span.start - 2].text.isupper()
 
 
 def _drop_headline_noise(mentions: list[NameMention]) -> list[NameMention]:

@@ -46,7 +46,7 @@ def normalize_role(text: str) -> str:
 
 
 def _is_affiliation(tok: Token) -> bool:
-    return bool(tok.ent_id_) and tok.ent_type_ in ("GPE", "NORP", "ORG")
+    return tok.ent_type_ in ("GPE", "NORP", "ORG")
 
 
 def prenominal_role(doc: Doc, name_start: int) -> RoleMention | None:

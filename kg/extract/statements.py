@@ -132,6 +132,8 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
         if not content:
             continue
         s = ctx.sent_of[tok.i]
+        if s in ctx.headlines:
+            continue
         if any(st.speaker == who and st.evidence[0].sentence <= s <= _last_sentence(ctx, st) for st in out):
             continue
         tokens = {t.i for t in content}

@@ -54,10 +54,14 @@ class Dated:
         return f"{self.when}  {self.fact}"
 
 
-def timeline(graph: KnowledgeGraph, facts: Iterable[Commitment | Statement], since: dt.date | None = None,
-             until: dt.date | None = None, documents: bool = True) -> list[Dated]:
-    """``facts`` that have a date (their own, or their articles' if
-    ``documents``) within [since, until], in date order."""
+def timeline(graph: KnowledgeGraph, facts: Iterable[Commitment | Statement] | None = None,
+             since: dt.date | None = None, until: dt.date | None = None, documents: bool = True) -> list[Dated]:
+    """``facts`` (default: all, in reading order) that have a date (their own,
+    or their articles' if ``documents``) within [since, until], in date order."""
+    if facts is None:
+        from kg.graph import _fact_order
+
+        facts = sorted([*graph.commitments(), *graph.statements()], key=_fact_order)
     out: list[tuple[tuple, Dated]] = []
     for i, fact in enumerate(facts):
         found = fact_range(graph, fact)

@@ -72,7 +72,7 @@ def open_store(paths: Iterable[str | Path]) -> ox.Store:
     store = ox.Store()
     for path in map(Path, paths):
         if not path.is_file():
-            raise InputError(f"no such file: {path} (write one with: kg build ... -o {path})")
+            raise InputError(f"no such file: {path} (kg build ARTICLES --out DIR writes DIR/graph.ttl)")
         try:
             store.bulk_load(path=str(path), format=_format(path))
         except (SyntaxError, ValueError, OSError) as err:

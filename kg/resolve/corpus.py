@@ -123,6 +123,11 @@ class Merger:
         for key, e in self.entities.items():
             kind = self.kind_votes[key].most_common(1)[0][0] if self.kind_votes[key] else e.kind
             e.kind = "Country" if key.startswith("country:") else kind
+            if e.kind == "Place" and e.is_actor:
+                # A city or state that speaks or commits ("the state would
+                # provide...") acts through its government: an organisation.
+                e.kind = "Organization"
+                e.is_place = True
             mint = actor_iri if e.is_actor and e.kind != "Place" else place_iri
             iri = mint(self.base, e.name)
             used[iri] += 1

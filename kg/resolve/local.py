@@ -63,6 +63,7 @@ class _Builder:
         self._next = 0
         # Per person and title word: was the title ever given with / without a nationality?
         self.qualified: dict[str, dict[str, set[bool]]] = defaultdict(dict)
+        self.pending_roles: list[tuple[LocalEntity, RoleMention]] = []
 
     def entity(self, key: str, name: str, kind: str, **kw) -> LocalEntity:
         ent = self.out.entities.get(key)
@@ -157,7 +158,11 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
         else:
             names.append(m)
     _resolve_names(b, names)
-    _link_short_org_names(b)
+    while _link_short_org_names(b):
+        pass
+    for ent, role in b.pending_roles:
+        if ent.key in b.out.entities:
+            _add_role(b, ent, role)
     _propagate_names(b)
     # A country met only as an adjective ("a Japanese firm") is not an actor of the story.
     for key, only_weak in weak.items():
@@ -266,30 +271,67 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
         for m in ms:
             b.attach(ent, m.start, m.end, m.text)
         if kind == "Person":
-            for k in members:
-                for r in roles[k]:
-                    _add_role(b, ent, r)
+            # Roles wait until every name is attached: their affiliation may be a later one.
+            b.pending_roles.extend((ent, r) for k in members for r in roles[k])
 
 
-def _link_short_org_names(b: _Builder) -> None:
-    """A one-word organisation ("the Commission") that ends exactly one longer
-    organisation name of the document ("European Commission") is that one."""
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _link_short_org_names(b: _Builder) -> bool:
+    """Short forms of an organisation's name in the same document are that
+    organisation: the last word ("the Commission" for European Commission),
+    the first word ("Acme" for Acme Motors), the initials ("UAW" for United
+    Auto Workers), or the name without its legal form ("Acme Motors Inc.").
+    A short form that fits two organisations is left alone."""
+    suffixes = {x.lower() for x in b.lex["corporate_suffixes"]}
     orgs = [e for e in b.out.entities.values() if e.kind == "Organization"]
-    for short in [o for o in orgs if len(o.name.split()) == 1 and not o.key.startswith("org:") or
-                  len(o.name.split()) == 1 and o.key == f"org:{normalize_name(o.name)}"]:
-        longer = [o for o in orgs if o is not short and len(o.name.split()) > 1
-                  and o.name.split()[-1].lower() == short.name.lower()]
+    # A one-word "place" that begins or ends an organisation's name is that
+    # organisation's short name ("Northline" of "Northline Rail"), whatever the NER voted.
+    orgs += [e for e in b.out.entities.values() if e.kind == "Place" and e.key.startswith("place:")
+             and len(e.name.split()) == 1 and not e.country
+             and any(e.name in (o.name.split()[0], o.name.split()[-1]) for o in orgs if len(o.name.split()) > 1)]
+
+    def bare(name: str) -> str:
+        words = name.replace(",", " ").split()
+        while len(words) > 1 and words[-1].lower() in suffixes:
+            words = words[:-1]
+        return " ".join(words)
+
+    merged: set[str] = set()
+    for short in sorted(orgs, key=lambda o: len(bare(o.name))):
+        if short.key in merged or short.key.startswith("org:") and b.gaz.get(short.key) is not None:
+            continue  # gazetteer organisations keep their identity
+        sname = bare(short.name)
+        words = sname.split()
+
+        def fits(o: LocalEntity) -> bool:
+            oname = bare(o.name)
+            ow = oname.split()
+            if o is short or o.key in merged:
+                return False
+            if oname == sname and o.name != short.name:
+                return len(o.name) > len(short.name)
+            if len(ow) <= len(words):
+                return False
+            if len(words) == 1:
+                return ow[-1].lower() == sname.lower() or ow[0] == sname or (sname.isupper() and _initials(oname) == sname)
+            return False
+
+        longer = [o for o in orgs if fits(o) and o.kind == "Organization"]
         if len(longer) != 1:
             continue
         target = longer[0]
-        for m in short.mentions:
-            target.mentions.append(m)
+        target.mentions.extend(short.mentions)
         target.aliases.extend(a for a in short.aliases if a not in target.aliases)
         for i, key in list(b.out.token_key.items()):
             if key == short.key:
                 b.out.token_key[i] = target.key
-        b.out.mention_spans = [(s, e, target.key if k == short.key else k) for s, e, k in b.out.mention_spans]
+        b.out.mention_spans = [(st, en, target.key if k == short.key else k) for st, en, k in b.out.mention_spans]
         del b.out.entities[short.key]
+        merged.add(short.key)
+    return bool(merged)
 
 
 def _propagate_names(b: _Builder) -> None:
@@ -446,7 +488,7 @@ def _resolve_org_descriptions(b: _Builder) -> None:
     doc = b.doc
     lex = b.lex
     orgs = [e for e in b.out.entities.values() if e.kind == "Organization"]
-    execs = {h.split()[-1] for h in lex["executive_titles"]}
+    execs = {h for h in lex["company_titles"]} | {h.split()[-1] for h in lex["company_titles"]}
     for tok in doc:
         if tok.i in b.out.token_key or tok.pos_ != "NOUN" or tok.lemma_ not in lex["org_nouns"]:
             continue
@@ -456,9 +498,11 @@ def _resolve_org_descriptions(b: _Builder) -> None:
         if any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound") for c in tok.children):
             continue  # "the company that...", "the rival company": another one
         fits = [o for o in orgs if tok.lemma_ in o.name.lower().split() or tok.lower_ in o.name.lower().split()]
-        if not fits and tok.lemma_ in ("company", "firm", "group", "carrier", "airline", "broker", "operator"):
-            led = {aff for e in b.out.entities.values() if e.kind == "Person"
-                   for r in e.roles if r.affiliation and r.name.split()[-1] in execs for aff in [r.affiliation]}
-            fits = [o for o in orgs if o.key in led]
+        if not fits and tok.lemma_ in ("company", "firm", "group", "carrier", "airline", "broker", "operator",
+                                       "manufacturer", "retailer", "insurer", "lender", "producer"):
+            # A company: its legal form says so ("Inc.", "plc"), or its chief executive is named.
+            led = {r.affiliation for e in b.out.entities.values() if e.kind == "Person"
+                   for r in e.roles if r.affiliation and " ".join(r.name.split()[-2:]) in execs}
+            fits = [o for o in orgs if o.key in led or o.name.split()[-1] in lex["corporate_suffixes"]]
         if len(fits) == 1:
             b.attach(fits[0], dets[0].i, tok.i + 1, doc[dets[0].i:tok.i + 1].text, head=tok.i)
