@@ -91,11 +91,12 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
     seen = 0
     while seen < 8:
         seen += 1
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c, False
-            if c.dep_ == "nsubjpass":
-                return c, True
+        # The subject nearest the verb: a dateline ("BRUSSELS, June 4 — The EU
+        # agreed") is often parsed as a second subject before the real one.
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
+        if subs:
+            c = min(subs, key=lambda x: abs(tok.i - x.i))
+            return c, c.dep_ == "nsubjpass"
         if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             tok = tok.head
             continue

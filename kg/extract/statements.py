@@ -32,9 +32,9 @@ def _speech_verbs(ctx: FactContext) -> set[str]:
 
 
 def _subject(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subs:
+        return min(subs, key=lambda x: abs(verb.i - x.i))  # nearest: not a dateline parsed as subject
     if verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return _subject(verb.head)  # "X refused ..., saying that ...": X says
     return None

@@ -85,7 +85,10 @@ def _merge_actor(a: Actor, b: Actor) -> Actor:
     a = replace(a, aliases=list(a.aliases), roles=list(a.roles), affiliations=list(a.affiliations),
                 mentions=sorted(set(a.mentions) | set(b.mentions)), wikidata=a.wikidata or b.wikidata)
     _extend(a.aliases, b.aliases)
-    _extend(a.roles, b.roles)
+    # As the reduce does: a role already held (same name, same affiliation)
+    # keeps its first evidence.
+    held = {(r.name, r.affiliation) for r in a.roles}
+    a.roles.extend(r for r in b.roles if (r.name, r.affiliation) not in held)
     _extend(a.affiliations, b.affiliations)
     return a
 
@@ -144,6 +147,9 @@ def _merge_records(graph: KnowledgeGraph, other: KnowledgeGraph) -> KnowledgeGra
 
     actors = _merge_table(graph._actors, other._actors, _merge_actor)
     places = _merge_table(graph._places, other._places, _merge_place)
+    # A country that is an actor and a place is one entity: one set of mentions.
+    by_iri = {a.iri: a for a in actors}
+    places = [replace(p, mentions=list(by_iri[p.iri].mentions)) if p.iri in by_iri else p for p in places]
     commitments, statements = _merge_facts(graph, other)
     documents = {d.id: d for d in graph.documents()}
     for d in other.documents():
