@@ -102,7 +102,7 @@ class FactContext:
                 if owned:
                     return owned
         # "the United Auto Workers union", "the Acme board": an organisation named as a modifier.
-        for c in tok.children:
+        for c in tok.children if tok.lemma_ in self.lex["org_nouns"] else ():
             if c.dep_ == "compound":
                 key = self.ents.token_key.get(c.i)
                 ent = self.ents.entities.get(key) if key else None

@@ -122,6 +122,8 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
             continue
         if tok.lemma_ not in verbs or tok.lemma_ in COMMITMENT_SPEECH:
             continue
+        if any(tok.i in sp.tokens for sp in ctx.speeches):
+            continue  # a speech verb inside what someone else is reported to have said
         subj = _subject(tok)
         who = ctx.actor(subj) if subj is not None else None
         content = _reported_content(tok)

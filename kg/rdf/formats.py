@@ -21,23 +21,25 @@ actor:Kyiv a kg:Organization ;
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from kg.errors import FormatError
-from kg.rdf.convert import Lit, Quad, Term, quads
+from kg.rdf.convert import Lit, Term, quads
 from kg.rdf.iris import namespaces
 from kg.rdf.vocab import PREFIXES
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
-__all__ = ["RDF_FORMATS", "prefixes", "write_rdf", "sorted_triples", "sorted_quads", "jsonld_context",
-           "to_oxigraph"]
+__all__ = ["RDF_FORMATS", "prefixes", "write_rdf", "grouped", "sorted_triples", "nt_lines", "jsonld_context",
+           "jsonld_document"]
 
 #: kg's RDF format names and pyoxigraph's formats for them.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -68,63 +70,111 @@ def prefixes(base: str) -> dict[str, str]:
     return {**PREFIXES, **namespaces(base)}
 
 
-def _sort_key(base: str):
-    ranks = {f"{base}{name}/": rank for name, rank in _SUBJECT_RANK.items()}
-    spans = (f"{base}evidence/", f"{base}mention/")
-    other = len(ranks)
+class _Order:
+    """Sort keys for readable output: subjects by kind then IRI, ``rdf:type``
+    and labels first, passages by document and then by offset as numbers
+    ("...-510-522" before "...-1802-1807"), so that they read in text order."""
 
-    def iri_key(iri: str) -> tuple[str, int, int]:
-        # Passages sort by document, then by offset as numbers ("...-510-522"
-        # before "...-1802-1807"), so that they read in text order.
-        if iri.startswith(spans):
+    def __init__(self, base: str) -> None:
+        self.ranks = {f"{base}{name}/": rank for name, rank in _SUBJECT_RANK.items()}
+        self.spans = (f"{base}evidence/", f"{base}mention/")
+
+    def iri(self, iri: str) -> tuple[str, int, int]:
+        if iri.startswith(self.spans):
             head, start, end = iri.rsplit("-", 2)
             if start.isdigit() and end.isdigit():
                 return head, int(start), int(end)
         return iri, -1, -1
 
-    def key(triple: tuple[str, str, Term]):
-        s, p, o = triple
-        ns = s[: s.rfind("/") + 1]
-        obj = (1, o.value, -1, -1, o.datatype or "") if isinstance(o, Lit) else (0, *iri_key(o), "")
-        return ranks.get(ns, other), iri_key(s), _PREDICATE_RANK.get(p, 3), p, obj
+    def subject(self, s: str) -> tuple:
+        return self.ranks.get(s[: s.rfind("/") + 1], len(self.ranks)), self.iri(s)
 
-    return key
+    def pair(self, po: tuple[str, Term]) -> tuple:
+        p, o = po
+        obj = (1, o.value, -1, -1, o.datatype or "") if isinstance(o, Lit) else (0, *self.iri(o), "")
+        return _PREDICATE_RANK.get(p, 3), p, obj
+
+
+Group = tuple[str, str, list[tuple[str, Term]]]
+
+
+def grouped(graph: KnowledgeGraph, named_graphs: bool = False) -> list[Group]:
+    """``(graph, subject, [(predicate, object)...])`` sorted for output, duplicates
+    dropped; with ``named_graphs=False`` all graphs are merged (``graph`` is "").
+
+    Grouping by subject first means each subject's sort key is computed once.
+    """
+    by: dict[tuple[str, str], set[tuple[str, Term]]] = {}
+    for s, p, o, g in quads(graph):
+        by.setdefault((g if named_graphs else "", s), set()).add((p, o))
+    order = _Order(graph.base_iri)
+    keys = sorted(by, key=lambda gs: (gs[0], order.subject(gs[1])))
+    return [(g, s, sorted(by[g, s], key=order.pair)) for g, s in keys]
 
 
 def sorted_triples(graph: KnowledgeGraph) -> list[tuple[str, str, Term]]:
     """The triples of all graphs merged, sorted for readable, stable output."""
-    triples = {(s, p, o) for s, p, o, _ in quads(graph)}
-    return sorted(triples, key=_sort_key(graph.base_iri))
+    return [(s, p, o) for _, s, pairs in grouped(graph) for p, o in pairs]
 
 
-def sorted_quads(graph: KnowledgeGraph) -> list[Quad]:
-    """The quads sorted: the default graph first, then each document's graph."""
-    key = _sort_key(graph.base_iri)
-    return sorted(quads(graph), key=lambda q: (q[3], key(q[:3])))
+def _nt_object(o: Term) -> str:
+    if not isinstance(o, Lit):
+        return f"<{o}>"
+    v = o.value
+    # N-Triples allows every character in a literal but these four.
+    if '"' in v or "\\" in v or "\n" in v or "\r" in v:
+        v = v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{v}"^^<{o.datatype}>' if o.datatype else f'"{v}"'
 
 
-def to_oxigraph(rows: Iterable[tuple], quads_: bool = False) -> Iterator[ox.Triple | ox.Quad]:
-    """pyoxigraph triples (or quads) for tuples from :mod:`kg.rdf.convert`."""
-    nodes: dict[str, ox.NamedNode] = {}
+def nt_lines(rows: Iterable[tuple]) -> Iterator[str]:
+    """N-Triples lines (N-Quads when a row has a graph) for rows of
+    :func:`kg.rdf.convert.quads`.
 
-    def node(iri: str) -> ox.NamedNode:
-        n = nodes.get(iri)
-        if n is None:
-            if len(nodes) > 10_000:  # predicates, classes and recent subjects repeat
-                nodes.clear()
-            n = nodes[iri] = ox.NamedNode(iri)
+    >>> list(nt_lines([("urn:s", "urn:p", Lit('say "hi"'), "")]))
+    ['<urn:s> <urn:p> "say \\\\"hi\\\\"" .\\n']
+    """
+    for row in rows:
+        g = row[3] if len(row) > 3 else ""
+        if g:
+            yield f"<{row[0]}> <{row[1]}> {_nt_object(row[2])} <{g}> .\n"
+        else:
+            yield f"<{row[0]}> <{row[1]}> {_nt_object(row[2])} .\n"
+
+
+class _Reader(io.RawIOBase):
+    """A binary stream over generated text, so that pyoxigraph parses it as it
+    is produced instead of from one big string."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.buffer = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target) -> int:
+        while len(self.buffer) < len(target):
+            chunk = "".join(islice(self.lines, 4096))
+            if not chunk:
+                break
+            self.buffer += chunk.encode("utf-8")
+        n = min(len(target), len(self.buffer))
+        target[:n] = self.buffer[:n]
+        self.buffer = self.buffer[n:]
         return n
 
-    default = ox.DefaultGraph()
-    for row in rows:
-        s, p, o = row[0], row[1], row[2]
-        obj = ox.Literal(o.value, datatype=node(o.datatype) if o.datatype else None) if isinstance(o, Lit) \
-            else node(o)
-        if quads_:
-            g = row[3]
-            yield ox.Quad(node(s), node(p), obj, node(g) if g else default)
-        else:
-            yield ox.Triple(node(s), node(p), obj)
+
+def _pretty(groups: list[Group], fmt: ox.RdfFormat, pfx: dict[str, str]) -> bytes:
+    """Turtle or TriG of ``groups`` (already sorted) through pyoxigraph, which
+    keeps the order it is given and abbreviates repeated subjects."""
+    rows = ((s, p, o, g) for g, s, pairs in groups for p, o in pairs)
+    source = ox.RdfFormat.N_QUADS if fmt == ox.RdfFormat.TRIG else ox.RdfFormat.N_TRIPLES
+    try:
+        parsed = ox.parse(io.BufferedReader(_Reader(nt_lines(rows))), format=source)
+        return ox.serialize(parsed, format=fmt, prefixes=pfx)
+    except SyntaxError as err:  # an IRI minted outside kg.rdf.iris
+        raise ValueError(f"the graph holds an invalid IRI: {err}") from err
 
 
 def _readable(data: bytes, pfx: dict[str, str]) -> bytes:
@@ -150,15 +200,11 @@ def write_rdf(graph: KnowledgeGraph, path: Path, fmt: str) -> Path:
     path = Path(path)
     pfx = prefixes(graph.base_iri)
     if fmt == "nt":
-        # Streamed: quads are generated, converted and written one at a time.
-        rows = ((s, p, o) for s, p, o, _ in quads(graph))
-        ox.serialize(to_oxigraph(rows), str(path), ox.RdfFormat.N_TRIPLES)
-    elif fmt == "turtle":
-        data = ox.serialize(to_oxigraph(sorted_triples(graph)), format=ox.RdfFormat.TURTLE, prefixes=pfx)
-        path.write_bytes(_readable(data, pfx))
-    elif fmt == "trig":
-        data = ox.serialize(to_oxigraph(sorted_quads(graph), quads_=True), format=ox.RdfFormat.TRIG,
-                            prefixes=pfx)
+        # Streamed in generation order (deterministic, free of duplicates).
+        with path.open("w", encoding="utf-8", newline="\n") as out:
+            out.writelines(nt_lines((s, p, o) for s, p, o, _ in quads(graph)))
+    elif fmt in ("turtle", "trig"):
+        data = _pretty(grouped(graph, named_graphs=fmt == "trig"), RDF_FORMATS[fmt], pfx)
         path.write_bytes(_readable(data, pfx))
     else:
         with path.open("w", encoding="utf-8") as out:
@@ -216,19 +262,18 @@ def jsonld_document(graph: KnowledgeGraph) -> dict[str, Any]:
     context = jsonld_context(graph.base_iri)
     compact = _compactor(context)
     nodes: list[dict[str, Any]] = []
-    current: dict[str, Any] | None = None
-    for s, p, o in sorted_triples(graph):
-        if current is None or current["@id"] != compact(s):
-            current = {"@id": compact(s)}
-            nodes.append(current)
-        if p == _RDF_TYPE and not isinstance(o, Lit):
-            key, value = "@type", compact(o)
-        else:
-            key, value = compact(p), _jsonld_value(o, compact)
-        if key in current:
-            if not isinstance(current[key], list):
-                current[key] = [current[key]]
-            current[key].append(value)
-        else:
-            current[key] = value
+    for _, s, pairs in grouped(graph):
+        current: dict[str, Any] = {"@id": compact(s)}
+        nodes.append(current)
+        for p, o in pairs:
+            if p == _RDF_TYPE and not isinstance(o, Lit):
+                key, value = "@type", compact(o)
+            else:
+                key, value = compact(p), _jsonld_value(o, compact)
+            if key in current:
+                if not isinstance(current[key], list):
+                    current[key] = [current[key]]
+                current[key].append(value)
+            else:
+                current[key] = value
     return {"@context": context, "@graph": nodes}
