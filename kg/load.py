@@ -100,7 +100,7 @@ def load(path: str | Path, format: str | None = None) -> KnowledgeGraph:
     path = Path(path)
     if not path.is_file():
         what = "a folder, not an export file" if path.is_dir() else "no such file"
-        raise InputError(f"{what}: {path} (write an export with: kg build ARTICLES -o {path.name or 'graph.ttl'})")
+        raise InputError(f"{what}: {path} (kg build ARTICLES writes one to exports/graph.ttl)")
     fmt = _format(path, format)
     props: dict[str, dict[str, list[Value]]] = defaultdict(lambda: defaultdict(list))
     try:

@@ -106,7 +106,7 @@ def make_graph(documents: tuple[str, ...] = ("a.txt", "b.txt"), base: str = B) -
         Actor(waltz, "Mike Waltz", "Person", aliases=["Waltz"],
               roles=[Role("national security adviser", "national security adviser", us, b2)],
               mentions=[Mention("b.txt", 1, 60, 65, "Waltz")]),
-        Actor(hostile, HOSTILE, "Person", aliases=["Zoë", "<b>Zoë</b>"], wikidata="not-a-qid",
+        Actor(hostile, HOSTILE, "Person", aliases=["Zoë", "<b>Zoë</b>\x00\x1f\x7f"], wikidata="not-a-qid",
               mentions=[Mention("a.txt", 2, 160, 170, "Zoë \"Q\"")]),
         Actor(kremlin, "Кремль", "Organization", affiliations=[actor_iri(base, "Russia")]),
         Actor(actor_iri(base, "Russia"), "Russia", "Country", wikidata="http://www.wikidata.org/entity/Q159"),

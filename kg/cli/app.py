@@ -12,7 +12,7 @@ import sys
 import typer
 
 from kg.cli import build, view
-from kg.cli import push, query, validate
+from kg.cli import push, query, show, validate
 
 app = typer.Typer(
     name="kg",
@@ -28,6 +28,7 @@ app.command("validate")(validate.command)
 app.command("query")(query.command)
 app.command("push")(push.command)
 app.command("view")(view.command)
+app.command("show")(show.command)
 # Further commands register here, one line each: app.command("name")(module.command)
 
 

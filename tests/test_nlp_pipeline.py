@@ -1,0 +1,39 @@
+"""The spaCy pipeline kg assembles: its components, its gazetteer ids, its errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import ModelNotFound
+from kg.nlp import load_pipeline
+
+
+def test_components_in_order(nlp):
+    names = nlp.pipe_names
+    assert names.index("kg_paragraphs") < names.index("parser")
+    assert names.index("kg_gazetteer") < names.index("ner") < names.index("kg_demonyms") < names.index("kg_entity_ids")
+
+
+def test_line_breaks_end_sentences(nlp):
+    doc = nlp("Talks Resume In Geneva\nDiplomats met on Monday")
+    assert [s.text.strip() for s in doc.sents] == ["Talks Resume In Geneva", "Diplomats met on Monday"]
+
+
+def test_gazetteer_ids_on_rule_and_model_spans(nlp):
+    doc = nlp("Kyiv and the U.S. agreed. British troops and Ukrainian officials arrived at the Kremlin.")
+    ids = {e.text: e.ent_id_ for e in doc.ents}
+    assert ids["Kyiv"] == "capital:UA"
+    assert ids["U.S."] == "country:US"
+    assert ids["British"] == "demonym:GB"
+    assert ids["Ukrainian"] == "demonym:UA"
+    assert ids["Kremlin"] == "seat:RU"
+
+
+def test_demonym_inside_an_organisation_name_is_left_to_the_ner(nlp):
+    doc = nlp("The Canadian Shippers Council urged Parliament to act.")
+    assert not any(e.text == "Canadian" for e in doc.ents)
+
+
+def test_missing_model_says_how_to_install():
+    with pytest.raises(ModelNotFound, match="not installed; install it with"):
+        load_pipeline("xx_model_that_does_not_exist")
