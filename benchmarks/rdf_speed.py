@@ -103,9 +103,12 @@ def _child(method: str, units: int, out_dir: Path) -> dict:
         g = rdflib.Graph()
         for name, ns in prefixes(graph.base_iri).items():
             g.bind(name, ns)
-        g.addN((rdflib.URIRef(s), rdflib.URIRef(p),
-                rdflib.Literal(o.value, datatype=o.datatype and rdflib.URIRef(o.datatype)) if isinstance(o, Lit) else rdflib.URIRef(o), g)
-               for s, p, o, _ in quads(graph))
+        def term(o):
+            if isinstance(o, Lit):
+                return rdflib.Literal(o.value, datatype=o.datatype and rdflib.URIRef(o.datatype))
+            return rdflib.URIRef(o)
+
+        g.addN((rdflib.URIRef(s), rdflib.URIRef(p), term(o), g) for s, p, o, _ in quads(graph))
         build = time.perf_counter() - t0
         t1 = time.perf_counter()
         g.serialize(path, format=fmt)
@@ -156,8 +159,10 @@ def run(target: int, output: Path) -> dict:
         "triples": triples,
         "units": units,
         "results": results,
-        "speedup_total": {fmt: round(by[f"rdflib-{fmt}"]["total_seconds"] / max(by[f"pyoxigraph-{fmt}"]["total_seconds"], 1e-9), 1)
-                          for fmt in ("turtle", "nt")},
+        "speedup_total": {
+            fmt: round(by[f"rdflib-{fmt}"]["total_seconds"] / max(by[f"pyoxigraph-{fmt}"]["total_seconds"], 1e-9), 1)
+            for fmt in ("turtle", "nt")
+        },
         "bytes": sizes,
     }
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -114,7 +114,8 @@ def make_graph(documents: tuple[str, ...] = ("a.txt", "b.txt"), base: str = B) -
     ]
     places = [
         Place(ua, "Ukraine", "Country", aliases=["Ukraina"], mentions=[Mention("a.txt", 0, 22, 29, "Ukraine")]),
-        Place(riyadh, "Saudi Arabia", "Country", wikidata="Q851", mentions=[Mention("a.txt", 0, 55, 67, "Saudi Arabia")]),
+        Place(riyadh, "Saudi Arabia", "Country", wikidata="Q851",
+              mentions=[Mention("a.txt", 0, 55, 67, "Saudi Arabia")]),
         Place(tokyo, "東京", country=None, aliases=["Tokyo"]),
         Place(place_iri(base, "Kyiv"), "Kyiv", country=ua),
     ]
@@ -353,6 +354,9 @@ def test_hostile_text_survives_every_format(exports):
         labels = {q.object.value for q in ox.parse(path=str(path), format=OX_FORMATS[ext])
                   if q.subject.value == hostile and q.predicate.value.endswith("#prefLabel")}
         assert labels == {HOSTILE}, ext
+        aliases = {q.object.value for q in ox.parse(path=str(path), format=OX_FORMATS[ext])
+                   if q.subject.value == hostile and q.predicate.value.endswith("#altLabel")}
+        assert aliases == {"Zoë", "<b>Zoë</b>\x00\x1f\x7f"}, ext  # control characters too
     assert "<script>" not in exports["ttl"].read_text().split('"')[0]  # only inside literals
 
 

@@ -9,10 +9,13 @@ import typer
 
 
 def command(
-    file: Annotated[Path, typer.Argument(help="The export to load: .ttl, .nt, .jsonld, .rdf, or .trig/.nq with named graphs.")],
+    file: Annotated[
+        Path, typer.Argument(help="The export to load: .ttl, .nt, .jsonld, .rdf, or .trig/.nq with named graphs.")
+    ],
     endpoint: Annotated[
         str,
-        typer.Option("--endpoint", "-e", help="The Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph)."),
+        typer.Option("--endpoint", "-e",
+                     help="The Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph)."),
     ],
     graph: Annotated[
         Optional[str],

@@ -66,7 +66,7 @@ def _where(evidence: list[Evidence]) -> str:
 
 
 def _actors_table(graph: KnowledgeGraph, actors: list[Actor]) -> Table:
-    from rich.table import Table
+    from rich.table import Column, Table
     from rich.text import Text
 
     counts: dict[str, int] = {}
@@ -75,8 +75,6 @@ def _actors_table(graph: KnowledgeGraph, actors: list[Actor]) -> Table:
             counts[iri] = counts.get(iri, 0) + 1
     for s in graph.statements():
         counts[s.speaker] = counts.get(s.speaker, 0) + 1
-    from rich.table import Column
-
     table = Table(Column("actor", ratio=2), Column("type", no_wrap=True), Column("roles", ratio=2),
                   Column("also called", ratio=3), Column("facts", justify="right", no_wrap=True),
                   title="Actors", title_justify="left")
@@ -89,31 +87,30 @@ def _actors_table(graph: KnowledgeGraph, actors: list[Actor]) -> Table:
 
 
 def _commitments_table(graph: KnowledgeGraph, commitments: list[Commitment]) -> Table:
-    from rich.table import Table
+    from rich.table import Column, Table
     from rich.text import Text
 
-    from rich.table import Column
-
-    # The content gets the room; the passages column folds long document ids.
-    table = Table(Column("kind", no_wrap=True), Column("by", max_width=22), Column("to", max_width=22),
-                  Column("what", ratio=1), Column("when", max_width=12),
-                  Column("read in", max_width=26, overflow="fold"), title="Commitments", title_justify="left")
+    # The content gets the room: the other columns are capped, and "when" is
+    # left out when no commitment says.
+    dated = any(c.date or c.time for c in commitments)
+    columns = [Column("kind", no_wrap=True), Column("by", max_width=20), Column("to", max_width=20),
+               Column("what"), *([Column("when", max_width=12)] if dated else []),
+               Column("read in", max_width=16, overflow="fold")]
+    table = Table(*columns, title="Commitments", title_justify="left")
     for c in commitments:
         by = " and ".join(graph.name_of(x) or x for x in [c.actor, *c.partners])
         what = ("not " if c.negated else "") + c.content
-        table.add_row(c.kind, Text(by), Text(graph.name_of(c.target) or ""), Text(what),
-                      Text(c.date or c.time or ""), _where(c.evidence))
+        when = [Text(c.date or c.time or "")] if dated else []
+        table.add_row(c.kind, Text(by), Text(graph.name_of(c.target) or ""), Text(what), *when, _where(c.evidence))
     return table
 
 
 def _statements_table(graph: KnowledgeGraph, statements: list[Statement]) -> Table:
-    from rich.table import Table
+    from rich.table import Column, Table
     from rich.text import Text
 
-    from rich.table import Column
-
-    table = Table(Column("speaker", max_width=22), Column("said", ratio=1), Column("quote", no_wrap=True),
-                  Column("read in", max_width=26, overflow="fold"), title="Statements", title_justify="left")
+    table = Table(Column("speaker", max_width=20), Column("said"), Column("quote", no_wrap=True),
+                  Column("read in", max_width=16, overflow="fold"), title="Statements", title_justify="left")
     for s in statements:
         table.add_row(Text(graph.name_of(s.speaker) or s.speaker), Text(str(s)), "yes" if s.quote else "",
                       _where(s.evidence))

@@ -46,8 +46,9 @@ class FactContext:
             for t in s:
                 self.sent_of[t.i] = i
         self.lex = load_lexicon()
+        self.text = self.doc.text  # Doc.text joins every token on each access: read it once
         # Headlines restate the story: facts are read from its sentences.
-        self.headlines = {i for i, s in enumerate(self.sents) if is_title_line(s)}
+        self.headlines = {i for i, s in enumerate(self.sents) if is_title_line(s, self.text)}
 
     # --- evidence -----------------------------------------------------------
     def evidence(self, first: int, last: int | None = None) -> Evidence:
@@ -55,8 +56,9 @@ class FactContext:
         last = first if last is None else last
         a, b = self.sents[first], self.sents[last]
         start, end = a.start_char, b.end_char
-        text = self.doc.text[start:end].strip()
-        start += len(self.doc.text[start:end]) - len(self.doc.text[start:end].lstrip())
+        raw = self.text[start:end]
+        text = raw.strip()
+        start += len(raw) - len(raw.lstrip())
         return Evidence(self.document.id, first, start, start + len(text), text)
 
     # --- speech -------------------------------------------------------------

@@ -40,10 +40,12 @@ class NameMention:
         return self.end - 1
 
 
-def is_title_line(sent: Span) -> bool:
-    """A headline or subhead: a whole line without final punctuation."""
-    doc = sent.doc
-    text = doc.text
+def is_title_line(sent: Span, text: str | None = None) -> bool:
+    """A headline or subhead: a whole line without final punctuation.
+
+    ``text`` is the document's text, when the caller has it at hand.
+    """
+    text = sent.doc.text if text is None else text
     if not sent.text.strip() or sent.text.rstrip()[-1] in ".?!\"”’'":
         return False
     before = text[:sent.start_char].rstrip(" \t")

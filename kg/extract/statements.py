@@ -68,14 +68,16 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
     doc = ctx.doc
     verbs = _speech_verbs(ctx)
     used_verbs: set[int] = set()
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(ctx.text)
     quoted_tokens: set[int] = set()
     quote_tokens: list[list[Token]] = []
     for q in quotes:
-        toks = [t for t in doc if q.start <= t.idx < q.end]
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        toks = list(span) if span is not None else []
         quote_tokens.append(toks)
         quoted_tokens.update(t.i for t in toks)
     out: list[Statement] = []
+    covered: list[tuple[int, int, str]] = []  # (first, last sentence, speaker) of each quote
     for q, toks in zip(quotes, quote_tokens):
         if not toks:
             continue
@@ -83,7 +85,7 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
         speaker, verb = None, None
         span_sents = list(range(first, last + 1))
         if last + 1 < len(ctx.sents) and ctx.sents[last + 1].start_char <= q.end + 3 \
-                and "\n" not in doc.text[q.end:ctx.sents[last + 1].start_char]:
+                and "\n" not in ctx.text[q.end:ctx.sents[last + 1].start_char]:
             span_sents.append(last + 1)  # "…,” she said." split off as its own sentence
         for s in span_sents:
             for t in ctx.sents[s]:
@@ -101,13 +103,14 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
                 break
         if speaker is None:
             # A bare quoted paragraph continues the previous speaker.
-            para_start = doc.text.rfind("\n", 0, q.start) + 1
-            if doc.text[para_start:q.start].strip() in ("“", '"', ""):
+            para_start = ctx.text.rfind("\n", 0, q.start) + 1
+            if ctx.text[para_start:q.start].strip() in ("“", '"', ""):
                 speaker = ctx.last_speaker(first, window=2)
         if speaker is None:
             continue
         if verb is not None:
             used_verbs.add(verb.i)
+        covered.append((first, last, speaker))
         ctx.speeches.append(Speech(speaker, {t.i for t in toks}, last, verb.i if verb is not None else None))
         out.append(Statement(
             iri="", speaker=speaker, content=" ".join(q.text.split()).strip(" ,"), quote=True,
@@ -136,7 +139,7 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
         s = ctx.sent_of[tok.i]
         if s in ctx.headlines:
             continue
-        if any(st.speaker == who and st.evidence[0].sentence <= s <= _last_sentence(ctx, st) for st in out):
+        if any(sp == who and first <= s <= last for first, last, sp in covered):
             continue
         tokens = {t.i for t in content}
         ctx.speeches.append(Speech(who, tokens, s, tok.i))
@@ -168,11 +171,6 @@ def _misparsed_speech(ctx: FactContext, verb: Token) -> tuple[str | None, list[T
         return None, []
     toks = [t for t in sent if t.i > that.i and not (t.is_punct and t.i == sent.end - 1)]
     return who, toks
-
-
-def _last_sentence(ctx: FactContext, st: Statement) -> int:
-    ev = st.evidence[0]
-    return max(ctx.sent_of[t.i] for t in ctx.doc if ev.start <= t.idx < ev.end) if ev.text else ev.sentence
 
 
 def _reported_content(verb: Token) -> list[Token]:

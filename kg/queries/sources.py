@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["Source", "sources"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Source:
     """One passage behind a fact: the document (title, date, url...) and the evidence."""
 
@@ -44,6 +44,9 @@ class Source:
 
     def __str__(self) -> str:
         return f"{self.document.id}, sentence {self.sentence + 1}: {self.text}"
+
+    def __repr__(self) -> str:  # the document's id, not its whole text
+        return f"Source(document={self.document.id!r}, sentence={self.sentence}, text={self.text!r})"
 
 
 def sources(graph: KnowledgeGraph, fact: Commitment | Statement | str) -> list[Source]:

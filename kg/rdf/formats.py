@@ -38,8 +38,17 @@ from kg.rdf.vocab import PREFIXES
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
-__all__ = ["RDF_FORMATS", "prefixes", "write_rdf", "grouped", "sorted_triples", "nt_lines", "jsonld_context",
-           "jsonld_document"]
+__all__ = [
+    "RDF_FORMATS",
+    "prefixes",
+    "write_rdf",
+    "grouped",
+    "sorted_triples",
+    "nt_lines",
+    "to_oxigraph",
+    "jsonld_context",
+    "jsonld_document",
+]
 
 #: kg's RDF format names and pyoxigraph's formats for them.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -165,14 +174,30 @@ class _Reader(io.RawIOBase):
         return n
 
 
+def to_oxigraph(rows: Iterable[tuple], quads_: bool = False) -> Iterator[ox.Triple] | Iterator[ox.Quad]:
+    """pyoxigraph triples (or quads) for rows of :func:`kg.rdf.convert.quads`.
+
+    The rows are written as N-Triples / N-Quads and parsed back by pyoxigraph:
+    its parser builds terms several times faster than constructing each one
+    from Python, and checks every IRI on the way.
+
+    >>> from kg.rdf.convert import Lit
+    >>> [str(t) for t in to_oxigraph([("urn:s", "urn:p", Lit("x"), "urn:g")], quads_=True)]
+    ['<urn:s> <urn:p> "x" <urn:g>']
+    """
+    if quads_:
+        return ox.parse(io.BufferedReader(_Reader(nt_lines(rows))), format=ox.RdfFormat.N_QUADS)
+    triples = ((r[0], r[1], r[2]) for r in rows)
+    parsed = ox.parse(io.BufferedReader(_Reader(nt_lines(triples))), format=ox.RdfFormat.N_TRIPLES)
+    return (q.triple for q in parsed)
+
+
 def _pretty(groups: list[Group], fmt: ox.RdfFormat, pfx: dict[str, str]) -> bytes:
     """Turtle or TriG of ``groups`` (already sorted) through pyoxigraph, which
     keeps the order it is given and abbreviates repeated subjects."""
     rows = ((s, p, o, g) for g, s, pairs in groups for p, o in pairs)
-    source = ox.RdfFormat.N_QUADS if fmt == ox.RdfFormat.TRIG else ox.RdfFormat.N_TRIPLES
     try:
-        parsed = ox.parse(io.BufferedReader(_Reader(nt_lines(rows))), format=source)
-        return ox.serialize(parsed, format=fmt, prefixes=pfx)
+        return ox.serialize(to_oxigraph(rows, quads_=fmt == ox.RdfFormat.TRIG), format=fmt, prefixes=pfx)
     except SyntaxError as err:  # an IRI minted outside kg.rdf.iris
         raise ValueError(f"the graph holds an invalid IRI: {err}") from err
 
@@ -200,9 +225,13 @@ def write_rdf(graph: KnowledgeGraph, path: Path, fmt: str) -> Path:
     path = Path(path)
     pfx = prefixes(graph.base_iri)
     if fmt == "nt":
-        # Streamed in generation order (deterministic, free of duplicates).
-        with path.open("w", encoding="utf-8", newline="\n") as out:
-            out.writelines(nt_lines((s, p, o) for s, p, o, _ in quads(graph)))
+        # Streamed in generation order (deterministic, free of duplicates);
+        # going through pyoxigraph checks every IRI and literal on the way.
+        rows = ((s, p, o) for s, p, o, _ in quads(graph))
+        try:
+            ox.serialize(to_oxigraph(rows), str(path), ox.RdfFormat.N_TRIPLES)
+        except SyntaxError as err:  # an IRI minted outside kg.rdf.iris
+            raise ValueError(f"the graph holds an invalid IRI: {err}") from err
     elif fmt in ("turtle", "trig"):
         data = _pretty(grouped(graph, named_graphs=fmt == "trig"), RDF_FORMATS[fmt], pfx)
         path.write_bytes(_readable(data, pfx))
