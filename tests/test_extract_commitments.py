@@ -77,3 +77,11 @@ def test_same_commitment_in_two_articles_is_one_fact_with_two_sources(build_text
 def test_a_schedule_is_not_a_commitment(build_texts):
     g = build_texts(["The summit is expected to take place in Nairobi next week."])
     assert g.commitments() == []
+
+
+def test_likely_is_the_speakers_expectation_about_the_subject(build_texts):
+    g = build_texts(["Minister Ana Silva said Brazil was likely to sign the deal."])
+    c = only(g, "expectation")[0]
+    assert g.name_of(c.actor) == "Ana Silva" and g.name_of(c.target) == "Brazil"
+    alone = build_texts(["Brazil is likely to sign the deal."])
+    assert alone.commitments() == []  # nobody in the text holds that expectation

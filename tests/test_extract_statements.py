@@ -53,3 +53,10 @@ def test_quote_spanning_paragraphs(build_texts):
 def test_no_speaker_no_statement(build_texts):
     g = build_texts(["“Nothing will change,” read a sign at the protest."])
     assert g.statements() == []
+
+
+def test_according_to_is_reported_speech(build_texts):
+    g = build_texts(["Growth will slow to 2 percent next year, according to the World Bank."])
+    s = g.statements()[0]
+    assert g.name_of(s.speaker) == "World Bank" and s.quote is False
+    assert s.content == "Growth will slow to 2 percent next year"

@@ -382,6 +382,13 @@ def test_fact_read_from_two_articles_points_at_both(exports):
     assert (multi[0], rdflib.RDF.type, KG.Agreement) in g
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_invalid_record_iri_is_an_error_not_a_broken_file(tmp_path, fmt):
+    g = KnowledgeGraph(actors=[Actor("https://kg.example/actor/a b>", "A", "Person")])
+    with pytest.raises(ValueError, match="invalid IRI"):
+        write_rdf(g, tmp_path / f"g.{FORMATS[fmt]}", fmt)
+
+
 def test_base_iri_is_configurable(tmp_path):
     base = "http://other.example/kg/"
     path = write_rdf(make_graph(base=base), tmp_path / "g.ttl", "turtle")

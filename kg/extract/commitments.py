@@ -164,6 +164,8 @@ def _content(cue: Token, exclude: set[int]) -> list[Token]:
     conjoined clauses that have a subject of their own ("..., and X is leading")."""
     exclude = set(exclude)
     for c in cue.children:
+        if c.lower_ == "according":
+            exclude |= {t.i for t in c.subtree}  # the source, not the content
         if c.dep_ == "conj" and c.i > cue.i and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             exclude |= {t.i for t in c.subtree}
             exclude |= {x.i for x in cue.children if x.dep_ == "cc" and x.i < c.i}
@@ -359,7 +361,7 @@ class _Matcher:
             subj, passive = _subject(tok)
             if subj is None or passive or not self.ctx.actor(subj):
                 return None
-        if lemma in ("plan", "intend", "resolve") and not xcomp and not objs:
+        if lemma in ("plan", "intend", "resolve", "aim", "threaten") and not xcomp and not objs:
             return None
         subj, passive = _subject(tok)
         return self._finish(kind, tok, subj, passive, tok)
@@ -371,6 +373,15 @@ class _Matcher:
         if not (_children(tok, "xcomp") or any(c.lower_ == "to" for c in _children(tok, "prep"))):
             return None
         subj, _ = _subject(tok if tok.dep_ not in ("acomp",) else tok.head)
+        if kind == "expectation":
+            # "X is likely to sign": the expectation is the writer's, or the
+            # speaker's in reported speech; X is what it is about.
+            holder = _speaker_side(self.ctx, tok)
+            if holder is None:
+                return None
+            content = _content(tok, set())
+            about = self.ctx.actor(subj) if subj is not None else None
+            return Cue(kind, tok, holder, content, about if about != holder else None)
         return self._finish(kind, tok, subj, False, tok)
 
     def noun(self, tok: Token) -> Cue | None:

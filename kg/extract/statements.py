@@ -148,6 +148,7 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
             iri="", speaker=who, content=text, quote=False, cue=tok.lemma_,
             audience=_audience(tok), date=_statement_date(ctx, tok), evidence=[ctx.evidence(s)],
         ))
+    out.extend(_according_to(ctx, covered, quoted_tokens))
     ctx.speeches.sort(key=lambda sp: sp.sentence)
     out.sort(key=lambda st: st.evidence[0].start)
     return iter(out)
@@ -171,6 +172,33 @@ def _misparsed_speech(ctx: FactContext, verb: Token) -> tuple[str | None, list[T
         return None, []
     toks = [t for t in sent if t.i > that.i and not (t.is_punct and t.i == sent.end - 1)]
     return who, toks
+
+
+def _according_to(ctx: FactContext, covered, quoted: set[int]) -> list[Statement]:
+    """"..., according to X": the rest of the sentence is X's, reported."""
+    out = []
+    for tok in ctx.doc:
+        if tok.lower_ != "according" or tok.i in quoted:
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        who = ctx.actor(pobj) if pobj is not None else None
+        s = ctx.sent_of[tok.i]
+        if not who or s in ctx.headlines or any(sp == who and a <= s <= b for a, b, sp in covered):
+            continue
+        phrase = {t.i for t in tok.subtree}
+        content = [t for t in ctx.sents[s] if t.i not in phrase and not t.is_space]
+        while content and content[-1].is_punct:
+            content = content[:-1]
+        while content and content[0].is_punct:
+            content = content[1:]
+        if not content:
+            continue
+        ctx.speeches.append(Speech(who, {t.i for t in content}, s, None))
+        text = " ".join(ctx.doc[content[0].i:content[-1].i + 1].text.split()).strip(" ,")
+        out.append(Statement(iri="", speaker=who, content=text, quote=False, cue="according to",
+                             date=ctx.document.date, evidence=[ctx.evidence(s)]))
+    return out
 
 
 def _reported_content(verb: Token) -> list[Token]:

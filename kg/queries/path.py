@@ -177,6 +177,8 @@ def neighbors(graph: KnowledgeGraph, iri: str, relation: str | None = None) -> l
                 if x == iri or _is_fact(g, x):
                     continue
                 theirs = {_PART.get(r, r) for r in _relations(g, x, m)}
+                if theirs == {"place"} and relation not in (None, "place"):
+                    continue  # where a demand was made is not whom it was made of
                 if relation is None or relation == kind or relation in own | theirs:
                     if (rec := _record(graph, x)) is not None:
                         found[x] = rec

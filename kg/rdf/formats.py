@@ -260,8 +260,15 @@ def _compactor(context: dict[str, str]):
     # Longest namespace first, so "https://kg.example/actor/" wins over a
     # prefix that is a shorter match.
     spaces = sorted(((ns, name) for name, ns in context.items()), key=lambda x: -len(x[0]))
+    checked: set[str] = set()
 
     def compact(iri: str) -> str:
+        if iri not in checked:  # the same check pyoxigraph makes for the other formats
+            try:
+                ox.NamedNode(iri)
+            except ValueError as err:
+                raise ValueError(f"the graph holds an invalid IRI: {err}") from err
+            checked.add(iri)
         for ns, name in spaces:
             if iri.startswith(ns):
                 local = iri[len(ns):]
