@@ -377,9 +377,10 @@ class _Matcher:
             # "X is likely to sign": the expectation is the writer's, or the
             # speaker's in reported speech; X is what it is about.
             holder = _speaker_side(self.ctx, tok)
-            if holder is None:
-                return None
             content = _content(tok, set())
+            if holder is None:
+                # Nobody holds it; still, "likely to sign" is no signature: block what it governs.
+                return Cue("", tok, None, content)
             about = self.ctx.actor(subj) if subj is not None else None
             return Cue(kind, tok, holder, content, about if about != holder else None)
         return self._finish(kind, tok, subj, False, tok)
@@ -551,6 +552,8 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
                 cue.kind = "refusal"  # "will not delete the records" refuses to
             ids = {t.i for t in cue.content} | {cue.cue.i}
             consumed |= ids
+            if cue.committer is None:
+                continue
             yield _commitment(ctx, cue, s_idx, ids, date_ents, money)
 
 
