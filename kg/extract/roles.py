@@ -85,29 +85,25 @@ def appositive_role(doc: Doc, name_root: Token) -> RoleMention | None:
     if name_root.dep_ == "appos":
         cands.append(name_root.head)
     for noun in cands:
-        if noun.lower_ not in heads and noun.lemma_.lower() not in heads:
+        if (noun.lower_ not in heads and noun.lemma_.lower() not in heads) or noun.ent_type_ == "PERSON":
             continue
-        if noun.ent_type_ == "PERSON":
-            continue
-        # The title phrase: the noun's subtree, minus the name itself and any clause.
-        toks = [t for t in noun.subtree if not (t.i >= name_root.left_edge.i and t.i <= name_root.i)
-                and t.dep_ not in ("relcl", "acl") and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i in range(noun.left_edge.i, noun.right_edge.i + 1) and a.i != noun.i)]
-        toks = [t for t in toks if not t.is_punct or t.text in ".-"]
+        # The title phrase: the noun's subtree without the name and without
+        # any clause hanging from it ("..., who chairs the talks,").
+        name = set(range(name_root.left_edge.i, name_root.i + 1))
+        clauses = {t.i for c in noun.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        toks = [t for t in noun.subtree if t.i not in name and t.i not in clauses
+                and (not t.is_punct or t.text in ".-")]
         while toks and toks[0].lower_ in ("the", "a", "an"):
             toks = toks[1:]
         if not toks:
             continue
         start, end = toks[0].i, toks[-1].i + 1
-        span_toks = [t for t in doc[start:end]]
-        text = " ".join(t.text for t in span_toks if not t.is_punct or t.text == ".").replace(" .", ".")
-        text = doc[start:end].text
-        aff = tuple(t.i for t in span_toks if t.ent_type_ in ("GPE", "NORP", "ORG") and t.i < noun.i)
-        poss = [t.i for t in noun.children if t.dep_ == "poss" and t.ent_type_ in ("ORG", "GPE", "NORP")]
-        aff = aff or tuple(poss)
-        kept = [t for t in span_toks if t.i not in aff and t.text not in ("'s", "’s")]
-        stripped = " ".join(t.text for t in kept)
-        if kept and kept[0].i > start:
-            text = doc[kept[0].i:end].text  # "Kenya's environment minister" -> "environment minister"
-        return RoleMention(text, normalize_role(stripped), start, end, aff,
+        span = doc[start:end]
+        aff = tuple(t.i for t in span if t.ent_type_ in ("GPE", "NORP", "ORG") and t.i < noun.i)
+        aff = aff or tuple(t.i for t in noun.children if t.dep_ == "poss" and t.ent_type_ in ("ORG", "GPE", "NORP"))
+        kept = [t for t in span if t.i not in aff and t.text not in ("'s", "’s")]
+        # "Kenya's environment minister" is written "environment minister" once Kenya is the affiliation.
+        text = doc[kept[0].i:end].text if kept and kept[0].i > start else span.text
+        return RoleMention(text, normalize_role(" ".join(t.text for t in kept)), start, end, aff,
                            head=noun.lower_, qualified=bool(aff))
     return None

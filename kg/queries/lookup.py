@@ -136,7 +136,7 @@ def _similarity(query: str, name: str) -> float:
     return max(whole, 0.95 * per_word, contained)
 
 
-def search(graph: KnowledgeGraph, text: str, limit: int | None = 10, cutoff: float = 0.6) -> list[Actor | Place]:
+def search(graph: KnowledgeGraph, text: str, limit: int | None = 10, cutoff: float = 0.7) -> list[Actor | Place]:
     """Actors and places whose name, alias or role is like ``text``, best first.
 
     Scores are difflib ratios on folded names (a whole-name match, or the
