@@ -154,7 +154,7 @@ def run(target: int, output: Path) -> dict:
         "benchmark": "rdf_speed",
         "date": dt.date.today().isoformat(),
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count()},
+                    "cpus": os.cpu_count(), "load_average_1m_at_end": round(os.getloadavg()[0], 2)},
         "versions": _versions(),
         "triples": triples,
         "units": units,

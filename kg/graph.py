@@ -398,6 +398,11 @@ class KnowledgeGraph:
 
         return write(self, Path(path), format)
 
+    def __getstate__(self) -> dict:
+        # The caches are views of the records (and an Oxigraph store does not
+        # pickle): a copy or a pickle rebuilds them on first use.
+        return {**self.__dict__, "_index": None, "_nx": None, "_store": None}
+
     def __repr__(self) -> str:
         return (f"<KnowledgeGraph: {len(self._actors)} actors, {len(self._places)} places, "
                 f"{len(self._commitments)} commitments, {len(self._statements)} statements, "

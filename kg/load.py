@@ -171,8 +171,9 @@ class _Reader:
         begin, end = self.text(node, _BEGIN), self.text(node, _END)
         if doc is None or begin is None or end is None:
             return None
-        return cls(self.doc_ids.get(doc) or unquote(doc.rsplit("/", 1)[-1]), int(self.text(node, K["sentenceIndex"]) or 0),
-                   int(begin), int(end), self.text(node, _ANCHOR) or "")
+        doc_id = self.doc_ids.get(doc) or unquote(doc.rsplit("/", 1)[-1])
+        sentence = int(self.text(node, K["sentenceIndex"]) or 0)
+        return cls(doc_id, sentence, int(begin), int(end), self.text(node, _ANCHOR) or "")
 
     def evidence(self, s: str) -> list[Evidence]:
         return sorted({ev for n in self.iris(s, K["evidence"]) if (ev := self._span(n, Evidence))})

@@ -39,6 +39,13 @@ from kg.types import Actor, Commitment, Document, Evidence, Mention, Place, Role
 
 ROOT = Path(__file__).resolve().parent.parent
 B = DEFAULT_BASE_IRI
+# rdflib 7.6 warns about its own internals (ConjunctiveGraph in its TriG and
+# JSON-LD parsers, Dataset.default_context in Dataset.quads).
+RDFLIB_NOISE = [
+    pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
+]
+pytestmark = RDFLIB_NOISE
 HOSTILE = 'Zoë "Q" O\'Brien <script>alert(1)</script>\tof\nthe & Co. \\ {x} 🕊'
 FORMATS = {"turtle": "ttl", "nt": "nt", "trig": "trig", "json-ld": "jsonld"}
 OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,

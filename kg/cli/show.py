@@ -95,7 +95,7 @@ def _commitments_table(graph: KnowledgeGraph, commitments: list[Commitment]) -> 
     dated = any(c.date or c.time for c in commitments)
     columns = [Column("kind", no_wrap=True), Column("by", max_width=20), Column("to", max_width=20),
                Column("what"), *([Column("when", max_width=12)] if dated else []),
-               Column("read in", max_width=16, overflow="fold")]
+               Column("read in", overflow="fold")]
     table = Table(*columns, title="Commitments", title_justify="left")
     for c in commitments:
         by = " and ".join(graph.name_of(x) or x for x in [c.actor, *c.partners])
@@ -110,7 +110,7 @@ def _statements_table(graph: KnowledgeGraph, statements: list[Statement]) -> Tab
     from rich.text import Text
 
     table = Table(Column("speaker", max_width=20), Column("said"), Column("quote", no_wrap=True),
-                  Column("read in", max_width=16, overflow="fold"), title="Statements", title_justify="left")
+                  Column("read in", overflow="fold"), title="Statements", title_justify="left")
     for s in statements:
         table.add_row(Text(graph.name_of(s.speaker) or s.speaker), Text(str(s)), "yes" if s.quote else "",
                       _where(s.evidence))

@@ -3,10 +3,11 @@
 A graph made by :func:`kg.build` keeps the per-document records of the map
 (:class:`~kg.types.DocumentFacts`: small, no spaCy objects).  Merging two such
 graphs re-runs the reduce (:class:`~kg.resolve.corpus.Merger`) over the records
-of both, in order, which is exactly what a build of all the articles at once
-does; only the expensive part, spaCy, is not run again.  The result is
-therefore the same graph, IRIs and all, whatever the order of the batches'
-construction.
+of both, this graph's first, which is exactly what a build of all the articles
+at once (in that order) does; only the expensive part, spaCy, is not run
+again.  The result is therefore the same graph, IRIs and all.  The reduce is
+the cheap part of a build, but it runs over the whole graph: adding one article
+to a large graph costs a reduce of everything, never a parse.
 
 A graph read back from an export (:func:`kg.load`) has no such records; it is
 merged record by record instead: actors and places by IRI, commitments and

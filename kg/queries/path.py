@@ -12,7 +12,8 @@ Examples
 >>> from kg.types import Actor, Commitment, Evidence
 >>> ev = Evidence("d", 0, 0, 30, "Noor urged Sylvania to sign it.")
 >>> g = KnowledgeGraph(actors=[Actor("urn:noor", "Alia Noor", "Person"), Actor("urn:syl", "Sylvania", "Country")],
-...                    commitments=[Commitment("urn:c", "urn:noor", "demand", "sign it", target="urn:syl", evidence=[ev])])
+...                    commitments=[Commitment("urn:c", "urn:noor", "demand", "sign it", target="urn:syl",
+...                                            evidence=[ev])])
 >>> p = shortest_path(g, "urn:noor", "urn:syl")
 >>> print(p)
 Alia Noor (committer) -> demand: sign it -> (addressee) Sylvania
@@ -134,13 +135,29 @@ def _hop(graph: KnowledgeGraph, g: nx.MultiDiGraph, a: str, b: str, fact: str | 
     return Hop(a, b, relation, rec, tuple(parts), tuple(sorted(set(rec.evidence))))
 
 
+def _costs(g: nx.MultiDiGraph):
+    """The weight of an edge of the undirected view, for the shortest path.
+
+    Every hop from one entity to the next costs 2: through a fact (two edges
+    of 1) or over a direct link (one edge of 2).  Reaching a fact through its
+    place costs 2, not 1, so that "both happened in Kyiv" is the last way to
+    connect two actors rather than the first.
+    """
+    def cost(u: str, v: str, edges: dict) -> float:
+        if _is_fact(g, u) or _is_fact(g, v):
+            return min(2.0 if d.get("relation") == "located_in" else 1.0 for d in edges.values())
+        return 2.0
+
+    return cost
+
+
 def shortest_path(graph: KnowledgeGraph, a: str, b: str) -> Path | None:
     """The shortest chain of facts and direct links from entity ``a`` to ``b``
     (IRIs), or None when nothing connects them.  Ties go to the chain found
     first in the graph's own order, so the answer is stable."""
     g = graph._view()
     try:
-        nodes = nx.shortest_path(_undirected(graph), a, b)
+        nodes = nx.shortest_path(_undirected(graph), a, b, weight=_costs(g))
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         return None
     hops, i = [], 0

@@ -1,9 +1,10 @@
 """Writing the quads of :mod:`kg.rdf.convert` as Turtle, N-Triples, TriG or JSON-LD.
 
-pyoxigraph does the serialising (about 30 times faster than rdflib on a
-million triples).  Turtle, TriG and JSON-LD are sorted, so the same graph
-always gives the same bytes; N-Triples is streamed in generation order, which
-is deterministic too.  Turtle, N-Triples and JSON-LD hold one graph (the union);
+pyoxigraph parses the generated N-Triples (checking every IRI) and does the
+serialising, several times faster than rdflib and in a fraction of its memory
+(figures: ``benchmarks/results/rdf_speed.json``).  Turtle, TriG and JSON-LD
+are sorted, so the same graph always gives the same bytes; N-Triples is
+streamed in generation order, which is deterministic too.  Turtle, N-Triples and JSON-LD hold one graph (the union);
 TriG keeps each document's evidence in the named graph of that document.
 
 Examples

@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "NAMESPACES",
@@ -86,6 +87,7 @@ def _pct(ch: str) -> str:
     return "".join(f"%{b:02X}" for b in data)
 
 
+@lru_cache(maxsize=8192)  # a pure function; document ids repeat for every passage
 def encode_name(name: str) -> str:
     """The local name for ``name``: NFC, ``_`` for white space, the rest safe.
 
