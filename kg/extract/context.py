@@ -110,8 +110,9 @@ class FactContext:
                 ent = self.ents.entities.get(key) if key else None
                 if ent is not None and ent.kind == "Organization":
                     return key
-        # "US officials", "Freedonia's government": the modifier is the actor.
-        if low in self.lex["collective_nouns_for_country"] or tok.lemma_ in self.lex["collective_nouns_for_country"]:
+        # "US officials", "Freedonia's government", "a Novalis spokeswoman": the modifier is the actor.
+        if low in self.lex["collective_nouns_for_country"] or tok.lemma_ in self.lex["collective_nouns_for_country"] \
+                or tok.lemma_ in self.lex["unnamed_speakers"]:
             for c in tok.children:
                 if c.dep_ in ("compound", "poss", "amod", "nmod"):
                     key = self.ents.token_key.get(c.i)
@@ -154,9 +155,39 @@ class FactContext:
             if ent is not None and ent.kind == "Person":
                 return ent.affiliations[0] if ent.affiliations else None
             return speech.speaker
+        if low in ("it", "its", "they", "their", "them"):
+            return self._nonperson(tok)
         if low not in self.lex["third_person"]:
             return None
         return self._third_person(tok)
+
+    def _is_body(self, key: str | None) -> bool:
+        ent = self.ents.entities.get(key) if key else None
+        return ent is not None and ent.kind in ("Organization", "Country", "Group")
+
+    def _nonperson(self, tok: Token) -> str | None:
+        """"it"/"they" for an organisation, country or group: "Swissmedic said
+        it would...", "The company said its...".  An expletive "it" ("it is
+        expected") finds no subject above it and stays unresolved."""
+        head = tok.head
+        while head.head.i != head.i and head.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
+            head = head.head
+        if head.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
+            for c in head.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i != tok.i:
+                    key = self.actor(c) if c.pos_ != "PRON" else None
+                    return key if self._is_body(key) else None
+        s = self.sent_of[tok.i]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in self.lex["speech_verbs"] and s > 0:
+            prev = self.sents[s - 1]
+            subj = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            key = self.actor(subj[0]) if subj and subj[0].pos_ != "PRON" else None
+            return key if self._is_body(key) else None
+        if tok.lower_ in ("its", "their"):
+            before = [t for t in self.sents[s] if t.i < tok.i and self._is_body(self.ents.token_key.get(t.i))]
+            if before:
+                return self.ents.token_key[before[-1].i]
+        return None
 
     def _persons_before(self, tok: Token, sent: Span) -> list[Token]:
         out = []

@@ -144,8 +144,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
         s = sent_of[span.start]
         label, usage = ent.label_, usage_of(doc, span.root)
         gid = ent.ent_id_ or gaz.lookup.get(span.text)
-        if _is_dateline(doc, span):
-            # "MONTREAL, Nov. 10 —": where the story was filed.
+        if label in ("GPE", "LOC", "ORG", "PERSON", "FAC") and _is_dateline(doc, span):
+            # "MONTREAL, Nov. 10 —", "BASEL, Switzerland (AP) —": where the story was filed.
             label, usage = "GPE", "place"
             gid = gid or gaz.lookup.get(span.text.title())
         out.append(NameMention(span.start, span.end, span.text, label, gid, usage, s, headline=s in headlines))
@@ -188,21 +188,32 @@ def _title_words() -> set[str]:
     return {w for t in lex["titles"] for w in t.split()} | set(lex["title_modifiers"])
 
 
+def _dateline_end(doc: Doc, span: Span) -> int | None:
+    """If ``span`` lies in a dateline ("LA PAZ, Oct 21 (Reuters) -",
+    "BASEL, Switzerland (AP) —"), the index of the dash that ends it."""
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and not doc[start - 1].is_space:
+        start -= 1
+    first = doc[start]
+    if not (first.text.isupper() and first.is_alpha and len(first.text) >= 2):
+        return None
+    for t in doc[start:min(len(doc), start + 16)]:
+        if t.text in ("—", "–", "-", "--") and t.i >= span.end:
+            return t.i
+        if t.is_sent_start and t.i > start or "\n" in t.text:
+            return None
+    return None
+
+
 def _is_dateline(doc: Doc, span: Span) -> bool:
-    """An all-capitals place name opening a paragraph, followed by a comma or dash."""
-    if not span.text.isupper() or len(span.text) < 3:
-        return False
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and "\n" not in before.text_with_ws and not before.is_space:
-        return False
-    after = doc[span.end] if span.end < len(doc) else None
-    return after is not None and after.text in (",", "—", "–", "-", "(")
+    """A place name in the dateline that opens a paragraph: where the story was filed."""
+    return _dateline_end(doc, span) is not None and not (span.start > 0 and doc[span.start - 1].text == "(")
 
 
 def _is_dateline_credit(doc: Doc, span: Span) -> bool:
-    if span.start < 2 or span.end >= len(doc):
-        return False
-    return doc[span.start - 1].text == "(" and doc[span.end].text == ")" and doc[span.start - 2].text.isupper()
+    """"(Reuters)" in a dateline: who filed the story, not an actor in it."""
+    return (span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc)
+            and doc[span.end].text == ")" and _dateline_end(doc, span) is not None)
 
 
 def _drop_headline_noise(mentions: list[NameMention]) -> list[NameMention]:

@@ -231,6 +231,10 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
                     roles[key].append(r)
             if m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in heads:
                 v["Person"] += 1
+            if m.usage == "place":
+                v["Place"] += 2  # "rallies in Oruro and Potosí": whatever the NER said, a place
+            if app is None and _org_apposition(doc[m.root], b.lex):
+                v["Organization"] += 3  # "Melodia, a Stockholm-based streaming company,"
         votes[key] = v
     # Surname linking: a one-word name that ends exactly one multi-word name.
     multi = [k for k in groups if len(k.split()) > 1]
@@ -238,6 +242,8 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
     for k in groups:
         if len(k.split()) == 1:
             fulls = [f for f in multi if f.split()[-1] == k and _looks_person(votes[f])]
+            if not fulls:  # family name first ("Liao" of "Liao Wenjun"), when no one else has it
+                fulls = [f for f in multi if f.split()[0] == k and _looks_person(votes[f])]
             if len(fulls) == 1:
                 link[k] = fulls[0]
             elif len(fulls) > 1:
@@ -368,6 +374,13 @@ def _propagate_names(b: _Builder) -> None:
                 break
 
 
+def _org_apposition(root: Token, lex: dict) -> bool:
+    nouns = set(lex["org_nouns"]) | {"group", "organisation", "organization", "charity", "startup", "maker",
+                                     "drugmaker", "automaker", "carmaker", "platform", "service", "network"}
+    cands = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(c.lemma_.lower() in nouns or c.lower_.endswith(("maker", "company")) for c in cands)
+
+
 def _speaks(tok: Token) -> bool:
     """Is ``tok`` the subject of a speech or commitment verb ("Holm told...")?"""
     lex = load_lexicon()
@@ -492,12 +505,23 @@ def _resolve_org_descriptions(b: _Builder) -> None:
     for tok in doc:
         if tok.i in b.out.token_key or tok.pos_ != "NOUN" or tok.lemma_ not in lex["org_nouns"]:
             continue
-        dets = [c for c in tok.children if c.dep_ == "det"]
-        if not dets or dets[0].lower_ != "the" or tok.dep_ in ("compound", "appos"):
+        dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+        if not dets or tok.dep_ in ("compound", "appos"):
             continue
-        if any(c.dep_ in ("prep", "relcl", "acl", "amod", "compound") for c in tok.children):
-            continue  # "the company that...", "the rival company": another one
-        fits = [o for o in orgs if tok.lemma_ in o.name.lower().split() or tok.lower_ in o.name.lower().split()]
+        det = dets[0]
+        owner = b.out.token_key.get(det.i) if det.dep_ == "poss" else None
+        if det.dep_ == "det" and det.lower_ != "the" or det.dep_ == "poss" and owner is None:
+            continue  # "a company", "his company": not a definite reference
+        if any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
+            continue  # "the company that...": another one
+        mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+
+        def named(o: LocalEntity) -> bool:
+            words = o.name.lower().split()
+            # "the electoral tribunal" fits "Supreme Electoral Tribunal"; "the rival company" fits none
+            return (tok.lemma_ in words or tok.lower_ in words) and all(m in words for m in mods)
+
+        fits = [o for o in orgs if named(o)]
         if not fits and tok.lemma_ in ("company", "firm", "group", "carrier", "airline", "broker", "operator",
                                        "manufacturer", "retailer", "insurer", "lender", "producer"):
             # A company: its legal form says so ("Inc.", "plc"), or its chief executive is named.
@@ -505,4 +529,5 @@ def _resolve_org_descriptions(b: _Builder) -> None:
                    for r in e.roles if r.affiliation and " ".join(r.name.split()[-2:]) in execs}
             fits = [o for o in orgs if o.key in led or o.name.split()[-1] in lex["corporate_suffixes"]]
         if len(fits) == 1:
-            b.attach(fits[0], dets[0].i, tok.i + 1, doc[dets[0].i:tok.i + 1].text, head=tok.i)
+            start = det.i if det.dep_ == "det" else tok.left_edge.i
+            b.attach(fits[0], start, tok.i + 1, doc[start:tok.i + 1].text, head=tok.i)
