@@ -231,7 +231,7 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
                     roles[key].append(r)
             if m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in heads:
                 v["Person"] += 1
-            if m.usage == "place":
+            if m.usage == "place" and not any(w in b.lex["org_nouns"] or w == "house" for w in key.split()):
                 v["Place"] += 2  # "rallies in Oruro and Potosí": whatever the NER said, a place
             if app is None and _org_apposition(doc[m.root], b.lex):
                 v["Organization"] += 3  # "Melodia, a Stockholm-based streaming company,"
