@@ -356,7 +356,7 @@ def scaling(cells: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for c in cells:
         groups.setdefault((c["tool"], c["processes"]), []).append(c)
     out = []
-    for (tool, procs), group in sorted(groups.items()):
+    for (tool, procs), group in sorted(groups.items(), key=lambda kv: (TOOLS.index(kv[0][0]), kv[0][1])):
         group.sort(key=lambda c: c["words"])
         small, big = group[0], group[-1]
         if small is big:
@@ -505,6 +505,12 @@ def markdown_table(result: dict[str, Any]) -> str:
             f"| {words:,} | {procs} | {fig(sp, 'words_per_s')} | {fig(kg, 'words_per_s')} | {ratio} "
             f"| {fig(sp, 'peak_tree_pss_mb')} | {fig(kg, 'peak_tree_pss_mb')} |"
         )
+    if result.get("scaling"):
+        lines += ["", "| tool | processes | words/s once started | peak MB growth |", "| --- | ---: | ---: | ---: |"]
+        for sc in result["scaling"]:
+            rate = f"{sc['marginal_words_per_s']:,.0f}" if sc["marginal_words_per_s"] else "–"
+            growth = f"{sc['peak_growth_mb']:+,.0f} ({sc['from_words']:,} → {sc['to_words']:,} words)"
+            lines.append(f"| {'kg build' if sc['tool'] == 'kg' else 'bare spaCy'} | {sc['processes']} | {rate} | {growth} |")
     m = result["machine"]
     lines.append("")
     lines.append(
@@ -515,6 +521,13 @@ def markdown_table(result: dict[str, Any]) -> str:
         f"{result['duration_s'] / 60:.0f} min in all. Words/s are medians of wall time from process start to "
         "exit; peak MB is the summed PSS of the process tree (tool and workers)."
     )
+    busiest = max((r["loadavg_before"] for c in result["cells"] for r in c["runs"]), default=0.0)
+    if busiest > 0.5 * (m["cpu_count"] or 1):
+        lines.append("")
+        lines.append(
+            f"**Noisy**: the machine was busy with other work (load average up to {busiest:.1f} on "
+            f"{m['cpu_count']} CPUs before a run); the 2-process figures suffer most."
+        )
     return "\n".join(lines)
 
 
@@ -609,6 +622,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--no-plot", dest="plot", action="store_false", help="write no PNG")
     p.add_argument("--update-readme", action="store_true",
                    help="put the table into the 'Speed and memory' section of benchmarks/README.md")
+    p.add_argument("--report", type=Path, default=None, metavar="JSON",
+                   help="measure nothing: redraw the plot and print the table of an earlier results file")
     p.add_argument("--keep-temp", action="store_true", help="keep the JSONL slices and logs")
     args = p.parse_args(argv)
     if args.repeat is not None and args.repeat <= 0:
@@ -618,30 +633,34 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args  # fmt: skip
 
 
+def report(result: dict[str, Any], json_path: Path, plot_png: bool, readme: bool) -> None:
+    """Draw the plot beside ``json_path``, print the table, and update the README if asked."""
+    if plot_png:
+        png_path = json_path.with_suffix(".png")
+        plot(result, png_path)
+        print(f"wrote {png_path}")
+    table = markdown_table(result)
+    print()
+    print(table)
+    if readme:
+        print("README table updated" if update_readme(table) else "README has no speed-table markers", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: ``python benchmarks/speed.py [options]`` (or ``_bare`` for the worker)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["_bare"]:
         return bare_spacy_main(argv[1:])
     args = parse_args(argv)
+    if args.report:  # no measuring: redraw and retable an earlier run
+        report(json.loads(args.report.read_text(encoding="utf-8")), args.report, args.plot, args.update_readme)
+        return 0
     result = benchmark(args)
     args.out.mkdir(parents=True, exist_ok=True)
     json_path = args.out / f"{args.name}.json"
     json_path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {json_path}")
-    if args.plot:
-        png_path = args.out / f"{args.name}.png"
-        plot(result, png_path)
-        print(f"wrote {png_path}")
-    table = markdown_table(result)
-    print()
-    print(table)
-    for s in result["scaling"]:
-        marginal = f"{s['marginal_words_per_s']:,.0f}" if s["marginal_words_per_s"] else "n/a"
-        print(f"{s['tool']} p={s['processes']}: {marginal} words/s once started; "
-              f"peak grew {s['peak_growth_mb']:+,.0f} MB from {s['from_words']:,} to {s['to_words']:,} words")  # fmt: skip
-    if args.update_readme:
-        print("README table updated" if update_readme(table) else "README has no speed-table markers", file=sys.stderr)
+    report(result, json_path, args.plot, args.update_readme)
     return 0
 
 

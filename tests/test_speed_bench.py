@@ -84,3 +84,7 @@ def test_benchmark_writes_results(tmp_path):
     (comparison,) = result["comparisons"]
     assert comparison["ratio"] > 0 and isinstance(comparison["meets_goal"], bool)
     assert "| 1 |" in done.stdout  # the Markdown table
+
+    again = subprocess.run([*cmd[:2], "--report", str(tmp_path / "smoke.json"), "--no-plot"],
+                           capture_output=True, text=True, timeout=60, cwd=ROOT)  # fmt: skip
+    assert again.returncode == 0 and "| kg / spaCy |" in again.stdout, again.stderr[-3000:]

@@ -36,8 +36,7 @@ class Gazetteer:
     """Look-ups from surface strings to :class:`GazEntry` keys, and ruler patterns."""
 
     entries: dict[str, GazEntry] = field(default_factory=dict)
-    patterns: list[dict] = field(default_factory=list)  # names: before the statistical NER
-    fill_patterns: list[dict] = field(default_factory=list)  # demonyms: after it, filling gaps
+    patterns: list[dict] = field(default_factory=list)  # for the entity ruler
     lookup: dict[str, str] = field(default_factory=dict)  # surface form -> id, for NER's own spans
 
     def get(self, key: str | None) -> GazEntry | None:
@@ -98,12 +97,10 @@ def load_gazetteer() -> Gazetteer:
         for seat in c.get("seats", []):
             name = seat["name"] if isinstance(seat, dict) else seat
             _add(pats, "FAC", name, f"seat:{code}")
-        # Demonyms go after the NER: before it they would cut "Canadian Rail
-        # Workers Union" into a nationality and a fragment.
         for d in c.get("demonyms", []):
-            _add(gaz.fill_patterns, "NORP", d, f"demonym:{code}")
+            _add(pats, "NORP", d, f"demonym:{code}")
         for d in c.get("plural_demonyms", []):
-            _add(gaz.fill_patterns, "NORP", d, f"people:{code}")
+            _add(pats, "NORP", d, f"people:{code}")
     for r in _read("regions.json") or []:
         key = f"region:{r['name'].lower()}"
         gaz.entries[key] = GazEntry(key, "Region", r["name"], r.get("wikidata"),
@@ -111,9 +108,9 @@ def load_gazetteer() -> Gazetteer:
         for n in [r["name"], *r.get("names", [])]:
             _add(pats, "LOC", n, key)
         for d in r.get("demonyms", []):
-            _add(gaz.fill_patterns, "NORP", d, f"demonym:{key}")
+            _add(pats, "NORP", d, f"demonym:{key}")
         for d in r.get("plural_demonyms", []):
-            _add(gaz.fill_patterns, "NORP", d, f"people:{key}")
+            _add(pats, "NORP", d, f"people:{key}")
     for o in _read("organizations.json") or []:
         key = f"org:{o['name'].lower()}"
         country = o.get("country")
@@ -123,10 +120,8 @@ def load_gazetteer() -> Gazetteer:
         for n in [o["name"], *o.get("names", []), *o.get("abbreviations", [])]:
             _add(pats, "ORG", n, key)
     # Dedupe for a smaller matcher; the first id of a surface form wins the look-up.
-    for name in ("patterns", "fill_patterns"):
-        seen: set = set()
-        kept = [p for p in getattr(gaz, name) if (k := (p["label"], p["pattern"], p["id"])) not in seen and not seen.add(k)]
-        setattr(gaz, name, kept)
-        for p in kept:
-            gaz.lookup.setdefault(p["pattern"], p["id"])
+    seen: set = set()
+    gaz.patterns = [p for p in pats if (k := (p["label"], p["pattern"], p["id"])) not in seen and not seen.add(k)]
+    for p in gaz.patterns:
+        gaz.lookup.setdefault(p["pattern"], p["id"])
     return gaz

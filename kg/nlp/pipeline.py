@@ -2,12 +2,13 @@
 
 - ``kg_paragraphs`` (before the parser): a line break always ends a sentence,
   so headlines and paragraphs never run into each other.
-- ``kg_gazetteer`` (an ``entity_ruler`` before ``ner``): countries, capitals,
-  seats of government, regions and organisations from ``kg/data``; the
-  statistical NER then predicts around them.
-- ``kg_demonyms`` (an ``entity_ruler`` after ``ner``, not overwriting): the
-  demonyms the NER left unlabelled ("British troops").
-- ``kg_entity_ids``: gazetteer ids for the spans the NER found itself.
+- ``kg_gazetteer`` (an ``entity_ruler`` after ``ner``, not overwriting):
+  countries, capitals, seats of government, demonyms, regions and
+  organisations from ``kg/data``, where the statistical NER found nothing
+  ("Kyiv").  After, not before: the NER's own spans keep names such as
+  "Bank Indonesia", "Paris Club" or "Canadian Rail Workers Union" whole.
+- ``kg_entity_ids``: gazetteer ids for the spans the NER found itself
+  ("Ukrainian", "the White House").
 
 The loaded pipeline is the only global state of kg, cached per model name.
 """
@@ -41,9 +42,14 @@ def entity_ids(doc: Doc) -> Doc:
     labelled by the model is still ``demonym:UA``), so later stages read one
     attribute whoever found the span."""
     lookup = load_gazetteer().lookup
-    if any(not e.ent_id_ and e.text in lookup for e in doc.ents):
-        doc.ents = [e if e.ent_id_ or e.text not in lookup else
-                    Span(doc, e.start, e.end, label=e.label_, span_id=lookup[e.text]) for e in doc.ents]
+
+    def known(e: Span) -> str | None:
+        text = e.text[4:] if e.text[:4] in ("the ", "The ") else e.text  # "the White House"
+        return lookup.get(text)
+
+    if any(not e.ent_id_ and known(e) for e in doc.ents):
+        doc.ents = [e if e.ent_id_ or not known(e) else
+                    Span(doc, e.start, e.end, label=e.label_, span_id=known(e)) for e in doc.ents]
     return doc
 
 
@@ -63,11 +69,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         if name not in nlp.pipe_names:
             raise KgError(f"spaCy model '{model}' has no '{name}' component; kg needs a pipeline with a parser and NER")
     nlp.add_pipe("kg_paragraphs", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner",
-                         config={"phrase_matcher_attr": "ORTH", "validate": False})
+    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="ner",
+                         config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": False})
     ruler.add_patterns(load_gazetteer().patterns)
-    filler = nlp.add_pipe("entity_ruler", name="kg_demonyms", after="ner",
-                          config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": False})
-    filler.add_patterns(load_gazetteer().fill_patterns)
-    nlp.add_pipe("kg_entity_ids", after="kg_demonyms")
+    nlp.add_pipe("kg_entity_ids", after="kg_gazetteer")
     return nlp
