@@ -75,9 +75,15 @@ def extract_all(documents: Iterable[Document], settings: Settings, nlp=None) -> 
 
     from kg.nlp import load_pipeline
 
-    load_pipeline(settings.model)  # fail here, in the parent, if the model is missing
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(settings.processes, initializer=_worker_init, initargs=(settings.model,)) as pool:
+    global _WORKER_NLP
+    # Load once here: a missing model fails before any work starts, and forked
+    # workers inherit the loaded pipeline instead of loading their own.
+    _WORKER_NLP = nlp if nlp is not None else load_pipeline(settings.model)
+    if "fork" in mp.get_all_start_methods():
+        ctx, init, args = mp.get_context("fork"), None, ()
+    else:  # pragma: no cover - macOS/Windows: each worker loads the pipeline
+        ctx, init, args = mp.get_context("spawn"), _worker_init, (settings.model,)
+    with ctx.Pool(settings.processes, initializer=init, initargs=args) as pool:
         pending: deque = deque()
         for chunk in _chunks(documents, size):
             pending.append(pool.apply_async(_worker_run, ((chunk, size),)))
