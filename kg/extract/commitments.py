@@ -55,17 +55,10 @@ class Cue:
     negated: bool = False
 
 
-def _verb_kinds(ctx: FactContext) -> dict[str, str]:
-    out = {}
-    for kind, words in ctx.lex["commitment_verbs"].items():
-        for w in words:
-            out.setdefault(w, kind)
-    return out
-
-
-def _noun_kinds(ctx: FactContext) -> dict[str, str]:
-    out = {}
-    for kind, words in ctx.lex["commitment_nouns"].items():
+def _kinds(ctx: FactContext, section: str) -> dict[str, str]:
+    """Cue word -> kind, from a lexicon section; a word listed twice keeps its first kind."""
+    out: dict[str, str] = {}
+    for kind, words in ctx.lex[section].items():
         for w in words:
             out.setdefault(w, kind)
     return out
@@ -254,7 +247,7 @@ def _speaker_side(ctx: FactContext, tok: Token, personal: bool = False) -> str |
 
 
 def _has_under_plan(sent: Span, ctx: FactContext) -> str | None:
-    nouns = _noun_kinds(ctx)
+    nouns = _kinds(ctx, "commitment_nouns")
     for t in sent:
         if t.lower_ == "under":
             for p in _children(t, "pobj"):
@@ -267,8 +260,8 @@ class _Matcher:
     def __init__(self, ctx: FactContext):
         self.ctx = ctx
         self.lex = ctx.lex
-        self.verbs = _verb_kinds(ctx)
-        self.nouns = _noun_kinds(ctx)
+        self.verbs = _kinds(ctx, "commitment_verbs")
+        self.nouns = _kinds(ctx, "commitment_nouns")
         self.ready = {w: k for k, ws in self.lex["readiness_adjectives"].items() for w in ws}
         self.discussion = set(self.lex["discussion_nouns"])
         self.undertake = set(self.lex["undertaking_verbs"])

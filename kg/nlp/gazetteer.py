@@ -72,6 +72,14 @@ def _add(patterns: list[dict], label: str, text: str, key: str) -> None:
     # Title-case headlines and sentence starts: "The White House" already covered.
 
 
+def _add_demonyms(patterns: list[dict], record: dict, target: str) -> None:
+    """"Ukrainian" -> ``demonym:UA`` (the state), "Ukrainians" -> ``people:UA`` (its people)."""
+    for d in record.get("demonyms", []):
+        _add(patterns, "NORP", d, f"demonym:{target}")
+    for d in record.get("plural_demonyms", []):
+        _add(patterns, "NORP", d, f"people:{target}")
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Read the data files once per process (they are the same for every document)."""
@@ -97,20 +105,14 @@ def load_gazetteer() -> Gazetteer:
         for seat in c.get("seats", []):
             name = seat["name"] if isinstance(seat, dict) else seat
             _add(pats, "FAC", name, f"seat:{code}")
-        for d in c.get("demonyms", []):
-            _add(pats, "NORP", d, f"demonym:{code}")
-        for d in c.get("plural_demonyms", []):
-            _add(pats, "NORP", d, f"people:{code}")
+        _add_demonyms(pats, c, code)
     for r in _read("regions.json") or []:
         key = f"region:{r['name'].lower()}"
         gaz.entries[key] = GazEntry(key, "Region", r["name"], r.get("wikidata"),
                                     names=tuple([r["name"], *r.get("names", [])]))
         for n in [r["name"], *r.get("names", [])]:
             _add(pats, "LOC", n, key)
-        for d in r.get("demonyms", []):
-            _add(pats, "NORP", d, f"demonym:{key}")
-        for d in r.get("plural_demonyms", []):
-            _add(pats, "NORP", d, f"people:{key}")
+        _add_demonyms(pats, r, key)
     for o in _read("organizations.json") or []:
         key = f"org:{o['name'].lower()}"
         country = o.get("country")
