@@ -58,7 +58,7 @@ def extract_all(documents: Iterable[Document], settings: Settings, nlp=None) -> 
     """The map: yield one :class:`DocumentFacts` per document, in input order.
 
     With ``settings.processes > 1`` the documents go in chunks to worker
-    processes, at most two chunks per worker in flight, so that a corpus is
+    processes, at most four chunks per worker in flight, so that a corpus is
     streamed rather than read whole.
     """
     size = settings.batch_size
@@ -87,7 +87,9 @@ def extract_all(documents: Iterable[Document], settings: Settings, nlp=None) -> 
         pending: deque = deque()
         for chunk in _chunks(documents, size):
             pending.append(pool.apply_async(_worker_run, ((chunk, size),)))
-            while len(pending) >= 2 * settings.processes:
+            # Results are taken in input order; a few chunks per worker in flight
+            # keep workers busy behind a slow chunk while memory stays bounded.
+            while len(pending) >= 4 * settings.processes:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()

@@ -28,13 +28,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from kg.queries.dates import DateLike, bound, fact_range, overlaps
 from kg.queries.lookup import Ref, UnknownEntity
 from kg.types import Actor, Commitment, Document, DocumentFacts, Place, Statement
 
 if TYPE_CHECKING:
+    import networkx as nx
     import pyoxigraph
 
     from kg.queries import Dated, Frames, Path as FactPath, Source
@@ -348,6 +347,8 @@ class KnowledgeGraph:
     def to_networkx(self) -> nx.MultiDiGraph:
         """A networkx MultiDiGraph: one node per actor, place, commitment and
         statement (attribute ``kind``), edges typed by ``relation``."""
+        import networkx as nx  # on demand: a build does not need it, and it costs start-up time
+
         g = nx.MultiDiGraph()
         for a in self.actors():
             g.add_node(a.iri, kind=a.type, label=a.name, aliases=list(a.aliases),

@@ -9,12 +9,17 @@ facts), :mod:`~kg.queries.centrality`, :mod:`~kg.queries.timeline`,
 :mod:`~kg.queries.merge`.
 """
 
-from kg.queries.centrality import MEASURES
-from kg.queries.frames import Frames, MissingExtra
-from kg.queries.lookup import UnknownEntity
-from kg.queries.path import RELATIONS, Hop, Path
-from kg.queries.sources import Source
-from kg.queries.timeline import Dated
+from importlib import import_module
 
 __all__ = ["UnknownEntity", "MissingExtra", "Hop", "Path", "Dated", "Frames", "MEASURES", "RELATIONS", "Source"]
 
+# Re-exported lazily (PEP 562): a build imports this package for its date and
+# look-up helpers and should not pay for networkx or pandas at start-up.
+_HOME = {"MEASURES": "centrality", "Frames": "frames", "MissingExtra": "frames", "UnknownEntity": "lookup",
+         "RELATIONS": "path", "Hop": "path", "Path": "path", "Source": "sources", "Dated": "timeline"}
+
+
+def __getattr__(name: str):
+    if name in _HOME:
+        return getattr(import_module(f"kg.queries.{_HOME[name]}"), name)
+    raise AttributeError(f"module 'kg.queries' has no attribute {name!r}")
