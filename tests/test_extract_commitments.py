@@ -85,3 +85,29 @@ def test_likely_is_the_speakers_expectation_about_the_subject(build_texts):
     assert g.name_of(c.actor) == "Ana Silva" and g.name_of(c.target) == "Brazil"
     alone = build_texts(["Brazil is likely to sign the deal."])
     assert alone.commitments() == []  # nobody in the text holds that expectation
+
+
+def test_insisting_on_a_fact_is_a_claim_and_on_an_act_a_demand(build_texts):
+    claim = build_texts(["Tanzania insists that the border runs down the middle of the lake."])
+    assert claim.commitments() == []
+    demand = build_texts(["Malawi has insisted that Tanzania withdraw its patrol boats."])
+    assert [(demand.name_of(c.actor), c.kind) for c in demand.commitments()] == [("Malawi", "demand")]
+
+
+def test_cutting_a_deficit_is_no_refusal_but_cutting_aid_is(build_texts):
+    g = build_texts(["Finance Minister Ratna Sari said Indonesia will cut the deficit again.",
+                     "Sweden cut aid to the region."])
+    kinds = {(g.name_of(c.actor), c.kind) for c in g.commitments()}
+    assert ("Indonesia", "promise") in kinds and ("Sweden", "refusal") in kinds
+
+
+def test_an_organisations_its_and_its_members(build_texts):
+    g = build_texts(["The Paris Club said its members would apply the new deadline."])
+    c = only(g, "promise")[0]
+    assert g.name_of(c.actor) == "Paris Club"
+
+
+def test_passive_demand_in_reported_speech_is_the_speakers(build_texts):
+    g = build_texts(["Head teachers have been told to keep schools open, the Birmingham City Council said."])
+    c = only(g, "demand")[0]
+    assert g.name_of(c.actor) == "Birmingham City Council"

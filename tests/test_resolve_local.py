@@ -103,3 +103,18 @@ def test_cross_document_merge_keeps_mentions_from_each(build_texts):
     holm = g.find("Anders Holm")
     assert holm is not None
     assert {m.document for m in holm.mentions} == {"doc1", "doc2"}
+
+
+def test_member_of_an_organisation_is_an_affiliation(build_texts):
+    g = build_texts(["Mariela Quispe of the opposition alliance Bolivia First said the count was flawed."])
+    quispe = g.find("Mariela Quispe")
+    assert quispe is not None and g.find("Bolivia First").iri in quispe.affiliations
+
+
+def test_a_possessive_description_gives_the_affiliation(build_texts):
+    g = build_texts(["The Supreme Electoral Tribunal met on Monday. The tribunal's president, Rodrigo Mamani, "
+                     "said the audit would be completed within 10 days."])
+    mamani = g.find("Rodrigo Mamani")
+    assert g.find("Supreme Electoral Tribunal").iri in mamani.affiliations
+    c = [c for c in g.commitments() if c.kind == "promise"][0]
+    assert g.name_of(c.actor) == "Supreme Electoral Tribunal"

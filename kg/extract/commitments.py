@@ -286,6 +286,9 @@ class _Matcher:
         if passive and cue.lemma_ not in PASSIVE_COMMITTER:
             agent = next((a for c in cue.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
             committer = self.ctx.actor(agent) if agent is not None else None
+            if committer is None and kind == "demand":
+                # "Headteachers have been told to stay open, the council said": the speaker's side told them.
+                committer = _speaker_side(self.ctx, cue)
             if committer is None:
                 return None  # "X was urged", "what was promised": by whom, the text does not say
         if committer is None:
@@ -325,8 +328,21 @@ class _Matcher:
             if not any(o.lemma_.lower() in self.agreement_objects or o.lower_ in ("deal", "agreement") for o in objs):
                 if lemma != "sign" or not objs:
                     return None
-        if lemma in ("put", "table", "float", "draft") and not ({"forward"} & prts or objs):
+        if lemma == "put" and "forward" not in prts and "forward" not in {c.lower_ for c in tok.children}:
+            return None  # "put forward a plan", not "put out a fire"
+        if lemma in ("table", "float", "draft") and not objs:
             return None
+        if lemma == "insist" and ccomp and not xcomp and "on" not in preps:
+            inner = ccomp[0]
+            modal, _ = _modality(inner, self.ctx)
+            subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # The mandative subjunctive: "insisted that Kyiv require" (base form after a
+            # singular subject, which the tagger reads as VBP) demands; "insists that the
+            # border runs" claims.
+            subjunctive = inner.tag_ == "VB" or inner.tag_ == "VBP" and subj is not None and subj.tag_ in ("NN", "NNP")
+            if not subjunctive and modal not in ("should", "must") and not any(
+                    c.lemma_ == "need" for c in inner.children):
+                return None
         if lemma == "rule" and "out" not in prts:
             return None
         if lemma in ("expect", "anticipate", "hope", "predict", "foresee", "forecast", "project"):
@@ -345,6 +361,10 @@ class _Matcher:
                     kind = "demand"
                 elif modal in ("might", "may", "could"):
                     return None  # the inner clause is an expectation of its own
+        if lemma == "cut" and not ("off" in prts or any(o.lemma_ in ("aid", "tie", "funding", "support", "supply",
+                                                                      "relation", "assistance", "contact", "link")
+                                                        for o in objs)):
+            return None  # "cut the deficit" reduces; "cut aid", "cut off supplies" withholds
         if kind == "refusal" and lemma in ("halt", "suspend", "freeze", "stop", "pause", "cut", "withdraw",
                                            "cancel", "scrap", "abandon", "block", "end"):
             subj, passive = _subject(tok)

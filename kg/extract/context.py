@@ -116,7 +116,9 @@ class FactContext:
             for c in tok.children:
                 if c.dep_ in ("compound", "poss", "amod", "nmod"):
                     key = self.ents.token_key.get(c.i)
-                    if key and self.ents.actor_key(key):
+                    if key is None and c.dep_ == "poss" and c.pos_ == "PRON":
+                        key = self.pronoun(c)  # "its members", "our negotiators"
+                    if key and (self.ents.actor_key(key) or c.pos_ == "PRON"):
                         return key
         return None
 

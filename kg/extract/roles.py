@@ -100,7 +100,8 @@ def appositive_role(doc: Doc, name_root: Token) -> RoleMention | None:
         start, end = toks[0].i, toks[-1].i + 1
         span = doc[start:end]
         aff = tuple(t.i for t in span if t.ent_type_ in ("GPE", "NORP", "ORG") and t.i < noun.i)
-        aff = aff or tuple(t.i for t in noun.children if t.dep_ == "poss" and t.ent_type_ in ("ORG", "GPE", "NORP"))
+        # "the tribunal's president": the possessor, whether a name or a description resolved later
+        aff = aff or tuple(t.i for t in noun.children if t.dep_ == "poss" and t.pos_ != "PRON")
         kept = [t for t in span if t.i not in aff and t.text not in ("'s", "’s")]
         # "Kenya's environment minister" is written "environment minister" once Kenya is the affiliation.
         text = doc[kept[0].i:end].text if kept and kept[0].i > start else span.text

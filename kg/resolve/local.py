@@ -160,9 +160,11 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
     _resolve_names(b, names)
     while _link_short_org_names(b):
         pass
+    _resolve_org_descriptions(b)  # "the tribunal's president, X": the tribunal first
     for ent, role in b.pending_roles:
         if ent.key in b.out.entities:
             _add_role(b, ent, role)
+    _member_of(b)
     _propagate_names(b)
     # A country met only as an adjective ("a Japanese firm") is not an actor of the story.
     for key, only_weak in weak.items():
@@ -495,6 +497,28 @@ def _most_recent(b: _Builder, fits: list[LocalEntity], before: int) -> list[Loca
     return [f for f in fits if f.key == best]
 
 
+def _member_of(b: _Builder) -> None:
+    """"Mariela Quispe of the opposition alliance Bolivia First": an affiliation
+    without a title."""
+    for start, end, key in list(b.out.mention_spans):
+        ent = b.out.entities.get(key)
+        if ent is None or ent.kind != "Person":
+            continue
+        root = b.doc[end - 1]
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                # the organisation itself, or a noun naming it ("the alliance Bolivia First")
+                after = [b.doc[obj.i + 1]] if obj.i + 1 < len(b.doc) else []  # a name right after, parsed apart
+                for t in [obj, *obj.children, *after]:
+                    aff = b.out.token_key.get(t.i)
+                    target = b.out.entities.get(aff) if aff else None
+                    if target is not None and target.kind in ("Organization", "Country") and aff not in ent.affiliations:
+                        ent.affiliations.append(aff)
+                        break
+
+
 def _resolve_org_descriptions(b: _Builder) -> None:
     """"the union", "the company": the one organisation the noun names
     ("Canadian Rail Workers Union"), or the one whose executive is quoted."""
@@ -510,7 +534,7 @@ def _resolve_org_descriptions(b: _Builder) -> None:
             continue
         det = dets[0]
         owner = b.out.token_key.get(det.i) if det.dep_ == "poss" else None
-        if det.dep_ == "det" and det.lower_ != "the" or det.dep_ == "poss" and owner is None:
+        if det.dep_ == "det" and det.lower_ not in ("the", "this") or det.dep_ == "poss" and owner is None:
             continue  # "a company", "his company": not a definite reference
         if any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
             continue  # "the company that...": another one
