@@ -275,7 +275,7 @@ class _Matcher:
             return self.adjective(tok) or self.modal(tok)
         if tok.pos_ in ("NOUN",):
             return self.noun(tok)
-        if tok.pos_ == "ADV" and tok.lower_ in self.lex["expectation_adverbs"][:1]:
+        if tok.pos_ == "ADV" and tok.lower_ in self.lex["hope_adverbs"]:
             return self.hope_adverb(tok)
         return None
 
@@ -495,7 +495,7 @@ class _Matcher:
         if actor is None:
             if not in_speech or tok.lemma_ not in ctx.lex["undertaking_verbs"]:
                 return None  # "X will not be blackmailed" binds nobody
-            if subj is not None and subj.lower_ in ctx.lex["impersonal_subjects"] + ["everything", "nothing", "things"]:
+            if subj is not None and subj.lower_ in ctx.lex["impersonal_subjects"] | {"everything", "nothing", "things"}:
                 return None
             committer = _speaker_side(ctx, tok)
         else:
@@ -535,14 +535,22 @@ def _readable(cue: Cue) -> str:
 
 
 def _tree_order(sent: Span) -> list[Token]:
-    depth = {}
-    for t in sent:
-        d, n = 0, t
-        while n.head.i != n.i and d < 50:
-            n = n.head
-            d += 1
-        depth[t.i] = d
-    return sorted(sent, key=lambda t: (depth[t.i], t.i))
+    """The sentence's tokens from the root down, level by level, left to right."""
+    level = [sent.root]
+    out: list[Token] = []
+    seen = {sent.root.i}
+    while level:
+        out.extend(sorted(level, key=lambda t: t.i))
+        nxt = []
+        for t in level:
+            for c in t.children:
+                if c.i not in seen:
+                    seen.add(c.i)
+                    nxt.append(c)
+        level = nxt
+    # Tokens a broken parse leaves outside the root's tree still get visited, last.
+    out.extend(t for t in sent if t.i not in seen)
+    return out
 
 
 def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:

@@ -11,10 +11,11 @@ into Ukraine's government in "Kyiv rejected the plan" and into a city in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.gazetteer import load_gazetteer, load_lexicon
+from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
 
 __all__ = ["NameMention", "find_mentions", "usage_of", "is_headline", "is_title_line"]
 
@@ -46,11 +47,12 @@ def is_title_line(sent: Span, text: str | None = None) -> bool:
     ``text`` is the document's text, when the caller has it at hand.
     """
     text = sent.doc.text if text is None else text
-    if not sent.text.strip() or sent.text.rstrip()[-1] in ".?!\"”’'":
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text[-1] in ".?!\"”’'":
         return False
-    before = text[:sent.start_char].rstrip(" \t")
-    after = text[sent.start_char + len(sent.text.rstrip()):].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    before = text[max(0, sent.start_char - 8):sent.start_char].rstrip(" \t")
+    after = text[last.idx + len(last.text):last.idx + len(last.text) + 8].lstrip(" \t")
+    return (sent.start_char == 0 or before.endswith("\n") or not before) and (not after or after.startswith("\n"))
 
 
 def is_headline(sent: Span) -> bool:
@@ -159,8 +161,7 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
     """Names the statistical NER missed where the grammar leaves no doubt: a
     run of two or more capitalised proper nouns that is the subject of a
     speech or commitment verb ("Ana Ruiz said") is a person."""
-    lex = load_lexicon()
-    verbs = set(lex["speech_verbs"]) | {w for ws in lex["commitment_verbs"].values() for w in ws}
+    verbs = cue_verbs()
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for tok in doc:
@@ -183,9 +184,10 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
     return extra
 
 
-def _title_words() -> set[str]:
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
     lex = load_lexicon()
-    return {w for t in lex["titles"] for w in t.split()} | set(lex["title_modifiers"])
+    return frozenset({w for t in lex["titles"] for w in t.split()} | set(lex["title_modifiers"]))
 
 
 def _dateline_end(doc: Doc, span: Span) -> int | None:
@@ -194,6 +196,8 @@ def _dateline_end(doc: Doc, span: Span) -> int | None:
     start = span.start
     while start > 0 and "\n" not in doc[start - 1].text_with_ws and not doc[start - 1].is_space:
         start -= 1
+        if span.start - start > 16:
+            return None  # a dateline is the first few tokens of a paragraph
     first = doc[start]
     if not (first.text.isupper() and first.is_alpha and len(first.text) >= 2):
         return None

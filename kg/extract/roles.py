@@ -9,6 +9,7 @@ or a country name inside the role, an organisation from a possessive).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -28,9 +29,10 @@ class RoleMention:
     qualified: bool = False  # a nationality or organisation qualifies the title
 
 
-def title_heads() -> set[str]:
+@lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
     """The last words of the titles of the lexicon ("minister", "adviser"...)."""
-    return {t.split()[-1].rstrip(".") for t in load_lexicon()["titles"]}
+    return frozenset(t.split()[-1].rstrip(".") for t in load_lexicon()["titles"])
 
 
 def normalize_role(text: str) -> str:

@@ -177,6 +177,8 @@ def _misparsed_speech(ctx: FactContext, verb: Token) -> tuple[str | None, list[T
 def _according_to(ctx: FactContext, covered, quoted: set[int]) -> list[Statement]:
     """"..., according to X": the rest of the sentence is X's, reported."""
     out = []
+    if "ccording to" not in ctx.text:
+        return out
     for tok in ctx.doc:
         if tok.lower_ != "according" or tok.i in quoted:
             continue

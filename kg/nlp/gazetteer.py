@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "load_lexicon"]
+__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "load_lexicon", "cue_verbs"]
 
 
 @dataclass(frozen=True)
@@ -56,10 +56,27 @@ def _read(name: str):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _frozen(value):
+    # Lists of words become frozensets: the extractors test membership per token.
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return frozenset(value)
+    if isinstance(value, dict):
+        return {k: _frozen(v) for k, v in value.items()}
+    return value
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict:
-    """The lexicons of ``kg/data/lexicon.json`` (speech verbs, cues, titles...)."""
-    return _read("lexicon.json")
+    """The lexicons of ``kg/data/lexicon.json`` (speech verbs, cues, titles...);
+    word lists come as frozensets."""
+    return {k: _frozen(v) for k, v in _read("lexicon.json").items()}
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> frozenset[str]:
+    """Every speech or commitment verb: the verbs whose subject is an actor."""
+    lex = load_lexicon()
+    return frozenset(lex["speech_verbs"]) | {w for ws in lex["commitment_verbs"].values() for w in ws}
 
 
 def _add(patterns: list[dict], label: str, text: str, key: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -28,8 +29,11 @@ __all__ = ["Merger", "merge_documents"]
 _WORD = re.compile(r"\w+")
 
 
-def _tokens(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> frozenset[str]:
+    # Cached: the merge compares each new fact with the earlier ones of the
+    # same actor, so the same contents are tokenised again and again.
+    return frozenset(_WORD.findall(text.lower()))
 
 
 def _overlap(a: str, b: str) -> float:

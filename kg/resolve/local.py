@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions import NameMention
 from kg.extract.roles import RoleMention, appositive_role, normalize_role, prenominal_role, title_heads
 from kg.graph import normalize_name
-from kg.nlp.gazetteer import load_gazetteer, load_lexicon
+from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
 from kg.types import LocalEntity, Mention, Role
 
 __all__ = ["DocEntities", "resolve_document"]
@@ -385,9 +385,7 @@ def _org_apposition(root: Token, lex: dict) -> bool:
 
 def _speaks(tok: Token) -> bool:
     """Is ``tok`` the subject of a speech or commitment verb ("Holm told...")?"""
-    lex = load_lexicon()
-    verbs = set(lex["speech_verbs"]) | {w for ws in lex["commitment_verbs"].values() for w in ws}
-    return tok.dep_ == "nsubj" and tok.head.lemma_ in verbs
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in cue_verbs()
 
 
 def _looks_person(v: dict[str, float]) -> bool:
@@ -525,9 +523,11 @@ def _resolve_org_descriptions(b: _Builder) -> None:
     doc = b.doc
     lex = b.lex
     orgs = [e for e in b.out.entities.values() if e.kind == "Organization"]
+    if not orgs:
+        return
     execs = {h for h in lex["company_titles"]} | {h.split()[-1] for h in lex["company_titles"]}
     for tok in doc:
-        if tok.i in b.out.token_key or tok.pos_ != "NOUN" or tok.lemma_ not in lex["org_nouns"]:
+        if tok.lemma_ not in lex["org_nouns"] or tok.pos_ != "NOUN" or tok.i in b.out.token_key:
             continue
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
         if not dets or tok.dep_ in ("compound", "appos"):
