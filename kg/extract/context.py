@@ -85,7 +85,7 @@ class FactContext:
             return None
         key = self.ents.token_key.get(tok.i)
         if key is not None:
-            return self.ents.actor_key(key) or self._country_of_place(key)
+            return self.ents.actor_key(key)
         # "Norway's climate minister, Ingrid Haugen, said": the name in apposition.
         for c in tok.children:
             if c.dep_ == "appos":
@@ -120,9 +120,6 @@ class FactContext:
                         key = self.pronoun(c)  # "its members", "our negotiators"
                     if key and (self.ents.actor_key(key) or c.pos_ == "PRON"):
                         return key
-        return None
-
-    def _country_of_place(self, key: str) -> str | None:
         return None
 
     def _speaker_affiliation(self, tok: Token) -> str | None:

@@ -108,7 +108,6 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
     b = _Builder(doc, doc_id)
     doc = b.doc
     names: list[NameMention] = []
-    weak: dict[str, bool] = {}  # entities seen only as adjectives so far
     for m in mentions:
         gid = m.gaz
         if gid and gid.startswith("country:") and b.gaz.get(gid):
@@ -135,8 +134,6 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
                 place = b.entity(f"place:{normalize_name(m.text)}", m.text.removeprefix("the ").removeprefix("The "),
                                  "Place", is_actor=False, is_place=True, country=country.key, wikidata=wd)
                 b.attach(place, m.start, m.end, m.text)
-                if country.key not in weak and not country.mentions:
-                    weak[country.key] = True
         elif gid and gid.startswith("region:"):
             g = b.gaz.get(gid)
             head = _collective_head(doc[m.root]) if m.usage == "modifier" else None
@@ -150,7 +147,7 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
             org = b.entity(g.key, g.name, "Organization", wikidata=g.wikidata)
             b.attach(org, m.start, m.end, m.text)
         elif gid and gid.startswith(("demonym:", "people:")):
-            _demonym(b, m, gid, weak)
+            _demonym(b, m, gid)
         elif m.label == "NORP":
             if m.text.endswith("s") and m.usage in ("actor", "other"):
                 grp = b.entity(f"group:{normalize_name(m.text)}", m.text, "Group")
@@ -166,11 +163,6 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
             _add_role(b, ent, role)
     _member_of(b)
     _propagate_names(b)
-    # A country met only as an adjective ("a Japanese firm") is not an actor of the story.
-    for key, only_weak in weak.items():
-        ent = b.out.entities.get(key)
-        if only_weak and ent is not None and not ent.is_actor and not ent.is_place:
-            ent.is_actor = False
     _resolve_descriptions(b)
     return b.out
 
@@ -184,7 +176,7 @@ def _group(b: _Builder, start: int, head: Token) -> None:
     b.attach(grp, start, head.i + 1, text, head=head.i)
 
 
-def _demonym(b: _Builder, m: NameMention, gid: str, weak: dict[str, bool]) -> None:
+def _demonym(b: _Builder, m: NameMention, gid: str) -> None:
     target = gid.split(":", 1)[1]
     tok = b.doc[m.root]
     if target.startswith("region:"):
@@ -206,9 +198,9 @@ def _demonym(b: _Builder, m: NameMention, gid: str, weak: dict[str, bool]) -> No
         b.out.token_key[head.i] = country.key if tok.dep_ != "conj" else b.out.token_key.get(head.i, country.key)
     else:
         # Adjectival use ("Ukrainian President", "American support"): an alias,
-        # but not on its own evidence that the country acts in the story.
+        # but not on its own evidence that the country acts in the story
+        # (the country stays out of the graph unless something else brings it in).
         b.attach(country, m.start, m.end, m.text)
-        weak.setdefault(country.key, True)
 
 
 def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
