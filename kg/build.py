@@ -16,7 +16,6 @@ from pathlib import Path
 
 from kg.config import DEFAULT_MODEL, Settings
 from kg.errors import InputError
-from kg.extract import extract_document
 from kg.graph import KnowledgeGraph
 from kg.io import check_date, check_paths, iter_documents
 from kg.resolve.corpus import Merger
@@ -34,6 +33,8 @@ def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def _extract_chunk(nlp, chunk: list[Document], batch_size: int) -> list[DocumentFacts]:
+    from kg.extract import extract_document  # here, not at import: `kg --help` needs no spaCy
+
     pairs = nlp.pipe(((d.text, d) for d in chunk), as_tuples=True, batch_size=batch_size)
     return [extract_document(doc, d) for doc, d in pairs]
 
