@@ -111,3 +111,15 @@ def test_passive_demand_in_reported_speech_is_the_speakers(build_texts):
     g = build_texts(["Head teachers have been told to keep schools open, the Birmingham City Council said."])
     c = only(g, "demand")[0]
     assert g.name_of(c.actor) == "Birmingham City Council"
+
+
+def test_the_government_of_a_story_about_one_country(build_texts):
+    g = build_texts(["Protests spread across Bolivia on Monday. Bolivia's opposition rejected the count, "
+                     "and the unrest reached the capital of Bolivia. Interior Minister Carlos Rios said "
+                     "the government would clear the blocked roads within hours."])
+    c = only(g, "promise")[0]
+    assert g.name_of(c.actor) == "Bolivia"
+    # with two countries in balance, "the government" stays unresolved: no guess
+    two = build_texts(["Chile and Peru met. Chile and Peru talked. Minister Ana Soto said the government "
+                       "would clear the roads."])
+    assert all(two.name_of(c.actor) not in ("Chile", "Peru") for c in two.commitments())
