@@ -68,9 +68,7 @@ def command(
     check_date(date)
     err = Console(stderr=True)
     started = time.perf_counter()
-    nlp = load_pipeline(model) if processes == 1 else None
-    if processes > 1:
-        load_pipeline(model)  # a missing model is reported before any work starts
+    nlp = load_pipeline(model)  # a missing model is reported before any work starts
     skipped: list[str] = []
 
     def on_skip(where: str, why: str) -> None:

@@ -225,14 +225,7 @@ def _speaker_side(ctx: FactContext, tok: Token, personal: bool = False) -> str |
     """Who stands behind an impersonal commitment in reported speech: the
     speaker's country or organisation (an official speaks for it), or the
     speaker.  ``personal`` (a hope, "hopefully") keeps the speaker."""
-    sp = ctx.speech_at(tok.i)
-    if sp is None:
-        for s in ctx.speeches:
-            if s.cue is not None and ctx.sent_of.get(s.cue) == ctx.sent_of[tok.i]:
-                cue = ctx.doc[s.cue]
-                if tok.i in {t.i for t in cue.subtree} or any(a.i == s.cue for a in tok.ancestors):
-                    sp = s
-                    break
+    sp = ctx.speech_for(tok)
     if sp is None:
         return None
     if personal:
@@ -246,8 +239,8 @@ def _speaker_side(ctx: FactContext, tok: Token, personal: bool = False) -> str |
     return sp.speaker
 
 
-def _has_under_plan(sent: Span, ctx: FactContext) -> str | None:
-    nouns = _kinds(ctx, "commitment_nouns")
+def _has_under_plan(sent: Span, nouns: dict[str, str]) -> str | None:
+    """"Under this proposal, ...": the kind of the plan the sentence is under."""
     for t in sent:
         if t.lower_ == "under":
             for p in _children(t, "pobj"):
@@ -471,7 +464,7 @@ class _Matcher:
         actor = ctx.actor(subj) if subj is not None else None
         in_speech = _speaker_side(ctx, tok, personal=True) is not None
         sent = ctx.sents[ctx.sent_of[tok.i]]
-        under = _has_under_plan(sent, ctx)
+        under = _has_under_plan(sent, self.nouns)
         if passive and actor is not None and subj.lower_ not in ctx.lex["collective_nouns_for_country"] \
                 and subj.lemma_ not in ctx.lex["collective_nouns_for_country"]:
             actor = None  # "X will be invited": X is the patient, not the one who commits

@@ -68,6 +68,19 @@ class FactContext:
                 return s
         return None
 
+    def speech_for(self, tok: Token) -> Speech | None:
+        """The speech ``tok`` is part of: inside what was said, or governed by
+        the speech verb of its sentence ("..., suggesting that X might...")."""
+        sp = self.speech_at(tok.i)
+        if sp is not None:
+            return sp
+        s = self.sent_of[tok.i]
+        for sp in self.speeches:
+            if sp.cue is not None and self.sent_of.get(sp.cue) == s and (
+                    sp.cue == tok.i or any(a.i == sp.cue for a in tok.ancestors)):
+                return sp
+        return None
+
     def last_speaker(self, before_sentence: int, window: int = 4) -> str | None:
         for s in reversed(self.speeches):
             if before_sentence - window <= s.sentence <= before_sentence:
@@ -123,11 +136,7 @@ class FactContext:
         return None
 
     def _speaker_affiliation(self, tok: Token) -> str | None:
-        speech = self.speech_at(tok.i)
-        if speech is None:
-            s = self.sent_of[tok.i]
-            speech = next((sp for sp in self.speeches if sp.sentence == s and sp.cue is not None
-                           and any(a.i == sp.cue for a in tok.ancestors)), None)
+        speech = self.speech_for(tok)
         if speech is None:
             return None
         ent = self.ents.entities.get(speech.speaker)

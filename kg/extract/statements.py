@@ -216,7 +216,5 @@ def _reported_content(verb: Token) -> list[Token]:
                     toks.extend(t for t in c.subtree if t not in toks)
         return sorted(toks, key=lambda t: t.i)
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        head = verb.head
-        return [t for t in head.subtree if t.i < verb.i and not t.is_punct or (t.i < verb.i and t.text not in ",")
-                ] if head else []
+        return [t for t in verb.head.subtree if t.i < verb.i and t.text != ","]
     return []

@@ -26,7 +26,7 @@ from kg.extract.mentions import NameMention
 from kg.extract.roles import RoleMention, appositive_role, normalize_role, prenominal_role, title_heads
 from kg.graph import normalize_name
 from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
-from kg.types import LocalEntity, Mention, Role
+from kg.types import Evidence, LocalEntity, Mention, Role
 
 __all__ = ["DocEntities", "resolve_document"]
 
@@ -393,17 +393,13 @@ def _add_role(b: _Builder, ent: LocalEntity, r: RoleMention) -> None:
         if g is not None:
             aff_key = g.key
             if g.kind == "Country":
-                country = _gaz_country(b, g.key)
-                country.is_actor = country.is_actor or False
+                _gaz_country(b, g.key)  # the affiliation is a node of the document
             break
         key = b.out.token_key.get(i)
         if key:
             aff_key = key
             break
-    span = doc[r.start:r.end]
     ev_sent = doc[r.start].sent
-    from kg.types import Evidence
-
     ev = Evidence(b.doc_id, b.sent_idx[r.start], ev_sent.start_char, ev_sent.end_char, ev_sent.text)
     role = Role(r.name, r.text, aff_key, ev)
     if not any(x.name == role.name and x.affiliation == role.affiliation for x in ent.roles):
@@ -414,7 +410,7 @@ def _add_role(b: _Builder, ent: LocalEntity, r: RoleMention) -> None:
     name_end = r.end
     while name_end < len(doc) and b.out.token_key.get(name_end) == ent.key:
         name_end += 1
-    if r.end == span.end and r.end < len(doc) and b.out.token_key.get(r.end) == ent.key:
+    if r.end < len(doc) and b.out.token_key.get(r.end) == ent.key:
         alias = doc[r.start:name_end].text
         if alias not in ent.aliases:
             ent.aliases.append(alias)
