@@ -60,3 +60,10 @@ def test_according_to_is_reported_speech(build_texts):
     s = g.statements()[0]
     assert g.name_of(s.speaker) == "World Bank" and s.quote is False
     assert s.content == "Growth will slow to 2 percent next year"
+
+
+def test_the_date_of_the_speech_not_of_what_was_said(build_texts):
+    g = build_texts(["Governor Mei Lin said on March 4 that the port would reopen next week."], date="2024-03-07")
+    assert g.statements()[0].date == "2024-03-04"
+    g = build_texts(["Governor Mei Lin said that the port would reopen next week."], date="2024-03-07")
+    assert g.statements()[0].date == "2024-03-07"

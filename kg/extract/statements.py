@@ -51,14 +51,14 @@ def _audience(verb: Token) -> str | None:
 
 
 def _statement_date(ctx: FactContext, verb: Token) -> str | None:
-    for c in verb.children:
-        for t in c.subtree:
-            if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
-                ent = next(e for e in ctx.doc.ents if e.start == t.i)
-                resolved = resolve_time(ent.text, ctx.document.date)
-                if resolved:
-                    return resolved
-            break
+    """When it was said: a date on the speech verb itself ("said on March 6"),
+    not one inside what was said; else the article's date."""
+    own = {t.i for c in verb.children if c.dep_ not in ("ccomp", "xcomp", "dobj") for t in c.subtree}
+    for ent in ctx.doc.ents:
+        if ent.label_ == "DATE" and ent.start in own:
+            resolved = resolve_time(ent.text, ctx.document.date)
+            if resolved:
+                return resolved
     return ctx.document.date
 
 
