@@ -80,7 +80,8 @@ class KnowledgeGraph:
         self._statements = {s.iri: s for s in statements}
         self._documents = {d.id: d for d in documents}
         self.stats: dict[str, float] = {}
-        self._index: dict[str, list[str]] | None = None
+        self._index: dict[str, list[str]] | None = None  # folded names and aliases -> IRIs
+        self._short: dict[str, list[str]] | None = None  # surnames and short names -> IRIs
         # The per-document records of the build, when the graph was built (not
         # loaded): merge() re-runs the reduce over them, see kg.queries.merge.
         self._parts: list[DocumentFacts] | None = None
@@ -188,27 +189,34 @@ class KnowledgeGraph:
 
     # --- look-up ---------------------------------------------------------
     def find(self, name: str) -> Actor | Place | None:
-        """Alias-aware, case-insensitive look-up; actors before places.
+        """The actor or place ``name`` names, or None; any case, "the" or not.
 
-        A name shared by several actors (two people with one surname) finds
-        none of them rather than a wrong one.
+        Tried in turn, the first that fits anything deciding: an actor's name
+        or alias, a place's, then a short form, a person's surname ("Vell" for
+        Tomas Vell) or an organisation's short name (its first word, its
+        initials, its name without "Inc." or "plc"); see :mod:`kg.queries.lookup`.
+        A name that fits several (two people with one surname) finds none of
+        them rather than a wrong one; :meth:`entity` says which.
+
+        >>> from kg.types import Actor
+        >>> g = KnowledgeGraph(actors=[Actor("urn:t", "Tomas Vell", "Person"),
+        ...                            Actor("urn:h", "Harrow Grain Board", "Organization")])
+        >>> g.find("VELL").name, g.find("Harrow").name, g.find("the H.G.B.").name
+        ('Tomas Vell', 'Harrow Grain Board', 'Harrow Grain Board')
         """
-        index = self._name_index()
-        hits = index.get(normalize_name(name), [])
-        actors = [i for i in hits if i in self._actors]
-        if len(actors) == 1:
-            return self._actors[actors[0]]
-        if actors:
-            return None
-        places = [i for i in hits if i in self._places]
-        return self._places[places[0]] if len(places) == 1 else None
+        from kg.queries.lookup import candidates
+
+        hits = candidates(self, name)
+        return hits[0] if len(hits) == 1 else None
 
     def entity(self, ref: Ref) -> Actor | Place:
         """The one actor or place ``ref`` names: a record, an IRI, a name or
         alias (as :meth:`find`), or a role ("the national security adviser").
 
         Raises :class:`UnknownEntity` (a :class:`LookupError`) when it names
-        none, or several, with near names as suggestions.
+        none, with near names as suggestions, or several ("'Vell' is
+        ambiguous: Rina Vell (Person), Tomas Vell (Person)", the records in
+        its ``candidates``).
         """
         from kg.queries.lookup import entity
 
@@ -236,6 +244,13 @@ class KnowledgeGraph:
                         index[n].append(rec.iri)
             self._index = index
         return self._index
+
+    def _short_index(self) -> dict[str, list[str]]:
+        if self._short is None:
+            from kg.queries.lookup import short_index
+
+            self._short = short_index(self._actors.values())
+        return self._short
 
     # --- questions -------------------------------------------------------
     def neighbors(self, entity: Ref, relation: str | None = None) -> list[Actor | Place]:
@@ -334,7 +349,7 @@ class KnowledgeGraph:
         self._commitments, self._statements = other._commitments, other._statements
         self._documents, self._parts = other._documents, other._parts
         self.stats.update(other.stats)
-        self._index = self._nx = self._store = None
+        self._index = self._short = self._nx = self._store = None
 
     # --- views -----------------------------------------------------------
     def _view(self) -> nx.MultiDiGraph:
@@ -402,7 +417,7 @@ class KnowledgeGraph:
     def __getstate__(self) -> dict:
         # The caches are views of the records (and an Oxigraph store does not
         # pickle): a copy or a pickle rebuilds them on first use.
-        return {**self.__dict__, "_index": None, "_nx": None, "_store": None}
+        return {**self.__dict__, "_index": None, "_short": None, "_nx": None, "_store": None}
 
     def __repr__(self) -> str:
         return (f"<KnowledgeGraph: {len(self._actors)} actors, {len(self._places)} places, "

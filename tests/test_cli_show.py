@@ -70,6 +70,36 @@ def test_errors_are_one_line(export, capsys, monkeypatch, args, message):
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
+@pytest.fixture(scope="module")
+def small_export(tmp_path_factory):
+    # Invented people: two Vells (one surname) and one Kane.
+    from kg.graph import KnowledgeGraph
+    from kg.types import Actor, Commitment, Document, Evidence
+
+    a = "https://kg.example/actor/"
+    ev = Evidence("harbour.txt", 0, 0, 38, "Ada Kane promised to dredge the port.")
+    graph = KnowledgeGraph(
+        actors=[Actor(f"{a}Ada_Kane", "Ada Kane", "Person", aliases=["Governor Ada Kane"]),
+                Actor(f"{a}Tomas_Vell", "Tomas Vell", "Person"), Actor(f"{a}Rina_Vell", "Rina Vell", "Person"),
+                Actor(f"{a}Harrow_Grain_Board", "Harrow Grain Board", "Organization")],
+        commitments=[Commitment("https://kg.example/commitment/1", f"{a}Ada_Kane", "promise", "dredge the port",
+                                target=f"{a}Harrow_Grain_Board", evidence=[ev])],
+        documents=[Document("harbour.txt", ev.text, date="2025-05-02")])
+    return graph.write(tmp_path_factory.mktemp("small") / "small.ttl")
+
+
+def test_show_one_actor_by_surname(small_export, capsys, monkeypatch):
+    code, out, err = show(capsys, monkeypatch, small_export, "--actor", "kane")
+    assert code == 0, err
+    assert "Ada Kane" in out and "dredge the port" in out and "Vell" not in out
+
+
+def test_show_an_ambiguous_actor_is_a_one_line_error(small_export, capsys, monkeypatch):
+    code, out, err = show(capsys, monkeypatch, small_export, "--actor", "Vell")
+    assert code == 2 and out == ""
+    assert err.strip() == "error: 'Vell' is ambiguous: Rina Vell (Person), Tomas Vell (Person)"
+
+
 def test_show_is_a_registered_command():
     run = subprocess.run([sys.executable, "-m", "kg", "show", "--help"], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0

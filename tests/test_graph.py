@@ -95,7 +95,8 @@ def test_entity_accepts_its_own_records_only(g):
 
 
 def test_entity_says_why_it_cannot_answer(g):
-    with pytest.raises(UnknownEntity, match=r"'Okafor' names several actors \(Bram Okafor, Cato Okafor\)"):
+    with pytest.raises(UnknownEntity, match=r"^'Okafor' is ambiguous: Bram Okafor \(Person\), "
+                                            r"Cato Okafor \(Person\)$"):
         g.entity("Okafor")
     with pytest.raises(UnknownEntity, match="did you mean: Alia Noor"):
         g.entity("Alia Nor")

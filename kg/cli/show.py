@@ -54,6 +54,8 @@ def _actor(graph: KnowledgeGraph, name: str, path: Path) -> Actor:
     try:
         rec = graph.entity(name)
     except UnknownEntity as err:
+        if err.candidates:  # known, but not one: "'Vell' is ambiguous: Rina Vell (Person), Tomas Vell (Person)"
+            raise InputError(str(err)) from None
         raise InputError(f"unknown actor in {path}: {err}") from None
     if not isinstance(rec, Actor):
         raise InputError(f"unknown actor in {path}: '{name}' is a place, not an actor")
@@ -120,8 +122,8 @@ def _statements_table(graph: KnowledgeGraph, statements: list[Statement]) -> Tab
 def command(
     path: Annotated[Path, typer.Argument(help="An export: .ttl, .nt, .jsonld or .trig (default: exports/graph.ttl).",
                                          show_default=False)] = DEFAULT_FILE,
-    actor: Annotated[Optional[str], typer.Option("--actor", "-a", help="Only this actor: a name, alias or role "
-                                                 "(\"the national security adviser\").")] = None,
+    actor: Annotated[Optional[str], typer.Option("--actor", "-a", help="Only this actor: a name, alias, surname, "
+                                                 "short name or role (\"the national security adviser\").")] = None,
     kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="Only commitments of this kind: "
                                                 f"{', '.join(COMMITMENT_KINDS)}.")] = None,
 ) -> None:
