@@ -12,6 +12,7 @@ from kg.extract.commitments import extract_commitments
 from kg.extract.context import FactContext
 from kg.extract.mentions import find_mentions
 from kg.extract.statements import extract_statements
+from kg.resolve.actorhood import acting_keys, participants
 from kg.resolve.local import resolve_document
 from kg.types import Document, DocumentFacts
 
@@ -24,6 +25,11 @@ def extract_document(doc: Doc, document: Document) -> DocumentFacts:
     ctx = FactContext(doc, document, ents)
     statements = list(extract_statements(ctx))  # first: commitments need the speakers
     commitments = list(extract_commitments(ctx))
+    # Only entities that act in the story are its actors; the rest may be places.
+    acting = acting_keys(doc, ents.token_key, ents.entities) | participants(commitments, statements)
+    for key, e in ents.entities.items():
+        if e.is_actor and key not in acting:
+            e.is_actor = False
     # Keep what a kept entity points at: a role's country is a node of the graph.
     for e in list(ents.entities.values()):
         if e.is_actor or e.is_place:

@@ -10,6 +10,7 @@ into Ukraine's government in "Kyiv rejected the plan" and into a city in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ __all__ = ["NameMention", "find_mentions", "usage_of", "is_headline", "is_title_
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+_SCORE = re.compile(r"(\s*\d+\s*[-–]\s*\d+)+$")
 
 
 @dataclass
@@ -64,16 +66,60 @@ def is_headline(sent: Span) -> bool:
     return caps / len(words) >= 0.8
 
 
+def _layout_piece(span: Span) -> Span:
+    """The part of ``span`` on one line: the NER sometimes runs a headline into
+    the body ("Eurotunnel\n\nThe operator...")."""
+    doc = span.doc
+    pieces, start = [], span.start
+    for t in span:
+        if t.is_space or "\n" in t.text:
+            pieces.append((start, t.i))
+            start = t.i + 1
+        elif "\n" in t.whitespace_:
+            pieces.append((start, t.i + 1))
+            start = t.i + 1
+    pieces.append((start, span.end))
+    pieces = [(a, b) for a, b in pieces if b > a]
+    if not pieces:
+        return span[0:0]
+    a, b = next(((a, b) for a, b in pieces if a <= span.root.i < b), pieces[0])
+    return doc[a:b]
+
+
+def _is_tail(tok: Token) -> bool:
+    """A word the NER let into the end of a name: a score ("6-3"), a preposition
+    or conjunction ("of"), punctuation."""
+    return (tok.is_punct or tok.pos_ in ("ADP", "CCONJ", "DET", "PART") and tok.text.islower()
+            or any(c.isdigit() for c in tok.text) and "-" in tok.text)
+
+
 def _clean(span: Span) -> Span | None:
-    """Drop a leading "the", a trailing possessive and leading honorifics."""
+    """The name itself: one line, without a leading "the"/"a", lower-case
+    descriptors ("bank UFJ Holdings"), honorifics, a trailing possessive,
+    score or preposition, or what follows an unclosed bracket or a dash."""
     lex = load_lexicon()
     honorifics = set(lex["honorifics"])
+    span = _layout_piece(span)
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].lower_ in honorifics):
+    for t in span:  # "Mike (Ruddock", "Korea Development Bank - one": the name is before
+        if t.text in ("(", "[") and not any(u.text in (")", "]") for u in doc[t.i:end]) \
+                or t.text in ("-", "–", "—") and t.i > start and t.whitespace_ and doc[t.i - 1].whitespace_:
+            end = t.i
+            break
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in honorifics
+                           or doc[start].is_alpha and doc[start].text.islower() and doc[start].pos_ == "NOUN"):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVE or _is_tail(doc[end - 1])):
         end -= 1
+    score = _SCORE.search(doc[start:end].text) if end > start else None
+    if score and score.start() > 0:  # "Ana Ruiz 6-3 7-5": a result, not a name
+        while end > start and doc[end - 1].idx - doc[start].idx >= score.start():
+            end -= 1
+    gaz = load_gazetteer()
+    while end - start > 1 and gaz.lookup.get(doc[start].text, "").startswith("demonym:") \
+            and doc[start + 1].text[:1].isupper():
+        start += 1  # "American Ana Ruiz": a nationality before the name
     if start >= end:
         return None
     return doc[start:end]
@@ -165,6 +211,12 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for tok in doc:
+        if _is_acronym_subject(tok) and tok.i not in covered:
+            # "BT said", "NTL is trialling": an organisation's initials acting in the clause.
+            s = sent_of[tok.i]
+            extra.append(NameMention(tok.i, tok.i + 1, tok.text, "ORG", None, "actor", s, s in headlines))
+            covered.add(tok.i)
+            continue
         if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_ not in verbs or tok.i in covered:
             continue
         start = tok.i
@@ -182,6 +234,21 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
         s = sent_of[span.start]
         extra.append(NameMention(span.start, span.end, span.text, "PERSON", None, "actor", s, s in headlines))
     return extra
+
+
+def _is_acronym_subject(tok: Token) -> bool:
+    """An unlabelled run of capitals ("BT", "NTL", "O2") as the subject or agent
+    of a verb, or in apposition to an organisation noun ("cable company NTL")."""
+    text = tok.text
+    if tok.pos_ != "PROPN" or not (2 <= len(text) <= 6) or not text[0].isalpha() or not text.isupper() \
+            or not text.isalnum() or tok.ent_type_:
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.pos_ == "VERB":
+        return True
+    org_nouns = load_lexicon()["org_nouns"]
+    return any(c.dep_ == "compound" and c.lemma_.lower() in org_nouns for c in tok.children)
 
 
 @lru_cache(maxsize=1)
@@ -224,6 +291,4 @@ def _drop_headline_noise(mentions: list[NameMention]) -> list[NameMention]:
     """In a headline, capitalisation says nothing: keep only the names the
     gazetteer knows or the body of the article repeats."""
     body = {m.text.lower() for m in mentions if not m.headline}
-    body_words = {w for t in body for w in t.split()}
-    return [m for m in mentions if not m.headline or m.gaz or m.text.lower() in body
-            or all(w in body_words for w in m.text.lower().split())]
+    return [m for m in mentions if not m.headline or m.gaz or m.text.lower() in body]

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions import NameMention
 from kg.extract.roles import RoleMention, appositive_role, normalize_role, prenominal_role, title_heads
 from kg.graph import normalize_name
+from kg.resolve.unnamed import UnnamedMention, find_unnamed, modifiers
 from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
 from kg.types import Evidence, LocalEntity, Mention, Role
 
@@ -164,7 +165,46 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
     _member_of(b)
     _propagate_names(b)
     _resolve_descriptions(b)
+    _attach_unnamed(b)
     return b.out
+
+
+def _attach_unnamed(b: _Builder) -> None:
+    """Common-noun actors ("analysts", "a Treasury spokesman", "the junta"):
+    a new entity for the first mention in an actor's position, and later
+    mentions with the same head noun and no new modifier ("the candidates"
+    after "opposition candidates") joined to it.  Their keys carry the
+    document: two articles' "analysts" are not one actor."""
+    seen: list[tuple[UnnamedMention, LocalEntity]] = []
+    last_issuer: str | None = None
+    doc = b.doc
+    for m in find_unnamed(doc, b.out.token_key):
+        head = doc[m.head]
+        owner_key = b.out.token_key.get(m.owner) if m.owner is not None else None
+        if m.kind == "Document":
+            # "the report by X said": the issuer speaks; "the report" later is the same one.
+            issuer = owner_key or (last_issuer if m.definite else None)
+            if issuer in b.out.entities:
+                b.attach(b.out.entities[issuer], m.start, m.end, m.aliases[-1], head=m.head)
+                last_issuer = issuer
+            continue
+        mods = modifiers(head)
+        earlier = [e for um, e in reversed(seen) if doc[um.head].lemma_ == head.lemma_
+                   and (mods <= modifiers(doc[um.head]) or modifiers(doc[um.head]) <= mods)]
+        if earlier:
+            ent = earlier[0]
+        elif not m.acting or m.kind == "Person" and m.definite:
+            continue  # "the spokesman" with no spokesman before: a title, or someone named elsewhere
+        else:
+            name = m.aliases[0]
+            ent = b.entity(f"unnamed:{b.doc_id}:{normalize_name(name)}", name, m.kind)
+        for alias in m.aliases[1:]:
+            if alias not in ent.aliases:
+                ent.aliases.append(alias)
+        b.attach(ent, m.start, m.end, m.aliases[0], head=m.head)
+        if owner_key and owner_key != ent.key and owner_key not in ent.affiliations:
+            ent.affiliations.append(owner_key)
+        seen.append((m, ent))
 
 
 def _group(b: _Builder, start: int, head: Token) -> None:
