@@ -21,6 +21,8 @@ test: $(BIN)/kg
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
+# The founding set (../shared/gold) and the dev set (../shared/gold/dev) side by side, each article
+# built alone as ../shared/gold/evaluate.py does; then the project's own set.
 bench-quality: $(BIN)/kg
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/quality.py --gold benchmarks/gold --texts benchmarks/gold/texts
