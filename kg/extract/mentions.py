@@ -93,7 +93,7 @@ def _is_tail(tok: Token) -> bool:
             or any(c.isdigit() for c in tok.text) and "-" in tok.text)
 
 
-def _clean(span: Span) -> Span | None:
+def _clean(span: Span, person: bool = False) -> Span | None:
     """The name itself: one line, without a leading "the"/"a", lower-case
     descriptors ("bank UFJ Holdings"), honorifics, a trailing possessive,
     score or preposition, or what follows an unclosed bracket or a dash."""
@@ -117,7 +117,7 @@ def _clean(span: Span) -> Span | None:
         while end > start and doc[end - 1].idx - doc[start].idx >= score.start():
             end -= 1
     gaz = load_gazetteer()
-    while end - start > 1 and gaz.lookup.get(doc[start].text, "").startswith("demonym:") \
+    while person and end - start > 1 and gaz.lookup.get(doc[start].text, "").startswith("demonym:") \
             and doc[start + 1].text[:1].isupper():
         start += 1  # "American Ana Ruiz": a nationality before the name
     if start >= end:
@@ -178,7 +178,7 @@ def find_mentions(doc: Doc) -> list[NameMention]:
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
-        span = _clean(ent)
+        span = _clean(ent, person=ent.label_ == "PERSON")
         if span is None or not any(c.isalpha() for c in span.text):
             continue
         if span.text.lower() in not_entities or not any(t.text[:1].isupper() for t in span):
@@ -240,6 +240,8 @@ def _is_acronym_subject(tok: Token) -> bool:
     """An unlabelled run of capitals ("BT", "NTL", "O2") as the subject or agent
     of a verb, or in apposition to an organisation noun ("cable company NTL")."""
     text = tok.text
+    if text.lower() in load_lexicon()["not_entities"]:
+        return False
     if tok.pos_ != "PROPN" or not (2 <= len(text) <= 6) or not text[0].isalpha() or not text.isupper() \
             or not text.isalnum() or tok.ent_type_:
         return False

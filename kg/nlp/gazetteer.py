@@ -1,7 +1,7 @@
 """Domain knowledge that holds for any article, read from ``kg/data/``.
 
 Countries (names, abbreviations, demonyms, capitals, seats of government),
-regions and international organisations become :class:`GazEntry` records,
+regions, international organisations and political parties become :class:`GazEntry` records,
 and from them the patterns of the spaCy entity ruler.  Every pattern carries an
 ``id`` (``country:UA``, ``capital:UA``, ``demonym:UA``...) that the resolver
 reads back from ``span.ent_id_``, so that no string is looked up twice.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "load_lexicon", "cue_verbs"]
+__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "load_lexicon", "load_alternates", "cue_verbs"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,9 @@ class GazEntry:
     capital: str | None = None
     capital_wikidata: str | None = None
     names: tuple[str, ...] = ()
+    # Forms that are also adjectives or title words ("Labour", "Tories"): never
+    # patterns, only read by the corpus merge to join nodes the NER already made.
+    short_names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -89,12 +92,31 @@ def _add(patterns: list[dict], label: str, text: str, key: str) -> None:
     # Title-case headlines and sentence starts: "The White House" already covered.
 
 
+@lru_cache(maxsize=1)
+def load_alternates() -> dict:
+    """``kg/data/alternates.json``: other names of well-known organisations,
+    award names and fictional characters, read by the corpus merge (never
+    patterns).  Shared between callers: do not modify."""
+    return _read("alternates.json") or {"organizations": [], "awards": [], "characters": []}
+
+
+@lru_cache(maxsize=1)
+def _award_forms() -> frozenset[str]:
+    return frozenset(n for a in load_alternates()["awards"] for n in [a["name"], *a["names"], *a["ambiguous_names"]])
+
+
 def _add_demonyms(patterns: list[dict], record: dict, target: str) -> None:
-    """"Ukrainian" -> ``demonym:UA`` (the state), "Ukrainians" -> ``people:UA`` (its people)."""
+    """"Ukrainian" -> ``demonym:UA`` (the state), "Ukrainians" -> ``people:UA`` (its people).
+
+    A form that is also an award's name ("the Brits") is left out: read as the
+    people, an award ceremony would become the country."""
+    awards = _award_forms()
     for d in record.get("demonyms", []):
-        _add(patterns, "NORP", d, f"demonym:{target}")
+        if d not in awards:
+            _add(patterns, "NORP", d, f"demonym:{target}")
     for d in record.get("plural_demonyms", []):
-        _add(patterns, "NORP", d, f"people:{target}")
+        if d not in awards:
+            _add(patterns, "NORP", d, f"people:{target}")
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +159,16 @@ def load_gazetteer() -> Gazetteer:
                                     country=f"country:{country}" if country else None,
                                     names=tuple([o["name"], *o.get("names", []), *o.get("abbreviations", [])]))
         for n in [o["name"], *o.get("names", []), *o.get("abbreviations", [])]:
+            _add(pats, "ORG", n, key)
+    for o in _read("parties.json") or []:
+        # Parties are organisations; their short names are no patterns (see GazEntry).
+        key = f"org:{o['name'].lower()}"
+        country = o.get("country")
+        names = [o["name"], *o["names"], *o["abbreviations"]]
+        gaz.entries[key] = GazEntry(key, "Organization", o["name"], o.get("wikidata"),
+                                    country=f"country:{country}" if country else None,
+                                    names=tuple(names), short_names=tuple(o["short_names"]))
+        for n in names:
             _add(pats, "ORG", n, key)
     # Dedupe for a smaller matcher; the first id of a surface form wins the look-up.
     seen: set = set()

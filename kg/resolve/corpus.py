@@ -1,8 +1,23 @@
 """The *reduce* of the build: per-document facts -> one knowledge graph.
 
-Local entities with the same key (``country:UA``, ``person:ana ruiz``) are one
-node with the mentions of every document; a bare surname from one document
-joins a full name from another only when exactly one full name ends with it.
+One node per real-world entity, across the corpus:
+
+- **Countries, places and gazetteer organisations** keep their key
+  (``country:UA``, ``place:kyiv``, ``org:nato``).
+- **A person, organisation or group is its name**, whatever type one article
+  gave it: a club read as a person in one article and as an organisation in
+  another is one node, typed by the vote of all its mentions (NER labels,
+  weighted by mentions, plus titles and honorifics for a person).  A one-word
+  name that is also a person's surname ("Lord Sainsbury" beside the
+  supermarket) keeps its honorific-marked mentions apart, as a person.
+- **Other names** of a party or organisation (``kg/data/parties.json`` short
+  names, ``kg/data/alternates.json``) and award names join its node; these only
+  join nodes the NER already made, they make no new actor.  Awards are
+  organisations, never people; fictional characters are no actors.
+- **A bare surname** joins a full name from another document only when exactly
+  one full name ends with it and no gendered honorific disagrees ("Mrs Howard"
+  is not Michael Howard): a wrong merge is worse than a missed one.
+
 Facts are re-keyed to IRIs, and the same fact read in several articles
 (same actor, kind and target, overlapping content) becomes one fact with
 several pieces of evidence.
@@ -15,18 +30,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.graph import KnowledgeGraph, normalize_name
-from kg.nlp.gazetteer import load_gazetteer
+from kg.nlp.gazetteer import load_alternates, load_gazetteer
 from kg.rdf.iris import actor_iri, fact_iri, place_iri
-from kg.types import Actor, Commitment, DocumentFacts, LocalEntity, Place, Role, Statement
+from kg.types import Actor, Commitment, Document, DocumentFacts, LocalEntity, Mention, Place, Role, Statement
 
-__all__ = ["Merger", "merge_documents"]
+__all__ = ["Merger", "merge_documents", "identity"]
 
 _WORD = re.compile(r"\w+")
+_NAMED = ("person", "org", "group")  # key prefixes of entities that are their name
+_KIND_ORDER = ("Person", "Organization", "Group", "Place", "Country")  # ties go to the first
+_MALE, _FEMALE = {"Mr", "Mister", "Sir", "Lord"}, {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
+_HONORIFIC = re.compile(r"(?<!\w)(" + "|".join(sorted(_MALE | _FEMALE)) + r")\.?\s+$")
+_TITLE_VOTE = 3  # a title, apposition or honorific is worth three NER labels (as in kg.resolve.local)
 
 
 @lru_cache(maxsize=65536)
@@ -43,6 +63,136 @@ def _overlap(a: str, b: str) -> float:
     return len(ta & tb) / min(len(ta), len(tb))
 
 
+# --- what the data says about names ------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Known:
+    forms: dict[str, str]  # normalised name -> node identity
+    exact: dict[str, str]  # abbreviation, as written ("BA") -> node identity
+    names: dict[str, str]  # node identity -> display name
+    wikidata: dict[str, str]
+    fixed: frozenset[str]  # identities whose type is Organization, whatever the votes
+    characters: frozenset[str]  # identities of fictional characters
+
+
+def _is_abbreviation(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=1)
+def _known() -> _Known:
+    gaz, alt = load_gazetteer(), load_alternates()
+    forms: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    names: dict[str, str] = {}
+    wikidata: dict[str, str] = {}
+    fixed: set[str] = set()
+    for key, g in gaz.entries.items():
+        if g.kind != "Organization":
+            continue
+        names[key] = g.name
+        fixed.add(key)
+        # Abbreviations are left to the ruler's case-sensitive look-up: folded,
+        # "WHO" would be the band The Who.
+        for n in (*g.names, *g.short_names):
+            if not _is_abbreviation(n):
+                forms.setdefault(normalize_name(n), key)
+    for section in ("organizations", "awards", "characters"):
+        for o in alt.get(section, []):
+            key = f"name:{normalize_name(o['name'])}"
+            names[key] = o["name"]
+            if section != "characters":
+                fixed.add(key)
+            for n in (o["name"], *o["names"]):
+                forms.setdefault(normalize_name(n), key)
+            for a in o.get("abbreviations", []):
+                exact.setdefault(a, key)
+    characters = frozenset(f"name:{normalize_name(c['name'])}" for c in alt.get("characters", []))
+    for key, g in gaz.entries.items():
+        if g.wikidata and key in names:
+            wikidata[key] = g.wikidata
+    return _Known(forms, exact, names, wikidata, frozenset(fixed), characters)
+
+
+def identity(e: LocalEntity) -> str:
+    """The corpus identity of a local entity: its key for countries, places
+    and gazetteer organisations; else its (normalised) name, or the name of
+    the entity the data says it is another name of ("Tories" -> the
+    Conservative Party)."""
+    prefix, _, name = e.key.partition(":")
+    if prefix not in _NAMED or load_gazetteer().get(e.key) is not None:
+        return e.key
+    known = _known()
+    return known.exact.get(e.name) or known.forms.get(name) or f"name:{name}"
+
+
+def _key_identity(key: str) -> str:
+    """The identity of a key no entity of its document carries (a fact's stray reference)."""
+    prefix, _, name = key.partition(":")
+    if prefix not in _NAMED or load_gazetteer().get(key) is not None:
+        return key
+    return _known().forms.get(name) or f"name:{name}"
+
+
+# --- honorifics -------------------------------------------------------------
+
+
+def _honorific(text: str, m: Mention) -> str | None:
+    """"m" or "f" when the mention is preceded (or begins) with a gendered honorific."""
+    first = m.text.split(maxsplit=1)
+    word = first[0].rstrip(".") if len(first) == 2 else None
+    if word not in _MALE | _FEMALE:
+        match = _HONORIFIC.search(text[max(0, m.start - 12):m.start])
+        word = match.group(1) if match else None
+    if word is None:
+        return None
+    return "m" if word in _MALE else "f"
+
+
+def _genders(members: list[tuple[str, LocalEntity]], texts: dict[str, str]) -> Counter:
+    out: Counter = Counter()
+    for doc, e in members:
+        text = texts.get(doc, "")
+        for m in e.mentions:
+            g = _honorific(text, m)
+            if g:
+                out[g] += 1
+    return out
+
+
+def _vote(members: list[tuple[str, LocalEntity]], honorifics: int) -> str:
+    """The type of a node: its members' types weighted by mentions, a person's
+    titles and honorifics counting as much as three NER labels."""
+    score: Counter = Counter()
+    for _, e in members:
+        score[e.kind] += max(1, len(e.mentions))
+        if e.kind == "Person":
+            score["Person"] += _TITLE_VOTE * len(e.roles)
+    if honorifics:
+        score["Person"] += _TITLE_VOTE * honorifics
+    order = {k: i for i, k in enumerate(_KIND_ORDER)}
+    return max(score, key=lambda k: (score[k], -order.get(k, len(order))))
+
+
+def _merge_into(dst: LocalEntity, src: LocalEntity) -> None:
+    dst.aliases.extend(a for a in src.aliases if a not in dst.aliases)
+    dst.mentions.extend(src.mentions)
+    dst.roles.extend(r for r in src.roles
+                     if not any(x.name == r.name and x.affiliation == r.affiliation for x in dst.roles))
+    dst.affiliations.extend(a for a in src.affiliations if a not in dst.affiliations)
+    dst.is_actor = dst.is_actor or src.is_actor
+    dst.is_place = dst.is_place or src.is_place
+    dst.wikidata = dst.wikidata or src.wikidata
+    dst.country = dst.country or src.country
+
+
+def _better_name(a: str, b: str) -> bool:
+    """Is ``a`` a fuller name than ``b`` (more words, then more letters)?"""
+    return (len(a.split()), len(a)) > (len(b.split()), len(b))
+
+
 class Merger:
     """Accumulates :class:`DocumentFacts` one at a time; :meth:`graph` reduces them.
 
@@ -52,81 +202,151 @@ class Merger:
 
     def __init__(self, base_iri: str) -> None:
         self.base = base_iri
-        self.entities: dict[str, LocalEntity] = {}
-        self.kind_votes: dict[str, Counter] = defaultdict(Counter)
-        self.commitments: list[Commitment] = []
-        self.statements: list[Statement] = []
-        self.documents = []
+        # identity -> (document id, local entity) of every document, in order
+        self.members: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
+        self.where: dict[tuple[str, str], str] = {}  # (document id, local key) -> identity
+        self.commitments: list[tuple[str, Commitment]] = []
+        self.statements: list[tuple[str, Statement]] = []
+        self.documents: list[Document] = []
         self.sentences = 0
         self.words = 0
 
     def add(self, facts: DocumentFacts) -> None:
+        doc = facts.document.id
         self.documents.append(facts.document)
         self.sentences += facts.sentences
         self.words += facts.words
         for e in facts.entities:
-            self.kind_votes[e.key][e.kind] += max(1, len(e.mentions))
-            cur = self.entities.get(e.key)
-            if cur is None:
-                self.entities[e.key] = replace(e, aliases=list(e.aliases), mentions=list(e.mentions),
-                                               roles=list(e.roles), affiliations=list(e.affiliations))
-                continue
-            if len(e.name.split()) > len(cur.name.split()) or (
-                    len(e.name.split()) == len(cur.name.split()) and len(e.name) > len(cur.name)):
-                cur.name = e.name
-            cur.aliases.extend(a for a in e.aliases if a not in cur.aliases)
-            cur.mentions.extend(e.mentions)
-            cur.roles.extend(r for r in e.roles if not any(x.name == r.name and x.affiliation == r.affiliation for x in cur.roles))
-            cur.affiliations.extend(a for a in e.affiliations if a not in cur.affiliations)
-            cur.is_actor = cur.is_actor or e.is_actor
-            cur.is_place = cur.is_place or e.is_place
-            cur.wikidata = cur.wikidata or e.wikidata
-            cur.country = cur.country or e.country
-        self.commitments.extend(facts.commitments)
-        self.statements.extend(facts.statements)
+            ident = identity(e)
+            self.members[ident].append((doc, e))
+            self.where[(doc, e.key)] = ident
+        self.commitments.extend((doc, c) for c in facts.commitments)
+        self.statements.extend((doc, s) for s in facts.statements)
+
+    def _ident(self, doc: str, key: str | None) -> str | None:
+        if not key:
+            return None
+        return self.where.get((doc, key)) or _key_identity(key)
 
     # --- the reduce ----------------------------------------------------------
-    def _surname_links(self) -> dict[str, str]:
-        persons = [k for k, e in self.entities.items() if k.startswith("person:")]
-        full = [k for k in persons if len(k.split(":", 1)[1].split()) > 1]
+    def _nodes(self, texts: dict[str, str]) -> dict[str, tuple[LocalEntity, list[tuple[str, LocalEntity]]]]:
+        """One merged entity per identity, typed by the corpus vote, with its
+        members; its keys (affiliations, roles, country) rewritten to identities."""
+        known = _known()
+        nodes: dict[str, tuple[LocalEntity, list[tuple[str, LocalEntity]]]] = {}
+        for ident, members in self.members.items():
+            groups = [(ident, members)]
+            if ident.startswith("name:") and ident not in known.fixed and " " not in ident:
+                groups = self._split_marked(ident, members, texts)
+            for gid, ms in groups:
+                nodes[gid] = (self._node(gid, ms, texts), ms)
+        return nodes
+
+    def _split_marked(self, ident: str, members: list[tuple[str, LocalEntity]],
+                      texts: dict[str, str]) -> list[tuple[str, list[tuple[str, LocalEntity]]]]:
+        """A one-word name whose person mentions carry an honorific ("Lord
+        Sainsbury", "Mr Ford") and whose other mentions vote otherwise (the
+        supermarket, the carmaker) is two nodes: the person and the rest."""
+        marked = [e.kind == "Person" and bool(_genders([(d, e)], texts)) for d, e in members]
+        rest = [m for m, is_marked in zip(members, marked) if not is_marked]
+        if not any(marked) or not rest or _vote(rest, 0) == "Person":
+            return [(ident, members)]
+        person = "person:" + ident.split(":", 1)[1]
+        people = [m for m, is_marked in zip(members, marked) if is_marked]
+        for d, e in people:
+            self.where[(d, e.key)] = person
+        return [(ident, rest), (person, people)]
+
+    def _node(self, ident: str, members: list[tuple[str, LocalEntity]], texts: dict[str, str]) -> LocalEntity:
+        known = _known()
+        node: LocalEntity | None = None
+        for doc, e in members:
+            e = replace(e, aliases=list(e.aliases), mentions=list(e.mentions),
+                        roles=[replace(r, affiliation=self._ident(doc, r.affiliation)) for r in e.roles],
+                        affiliations=[a for a in (self._ident(doc, x) for x in e.affiliations) if a],
+                        country=self._ident(doc, e.country))
+            if node is None:
+                node = replace(e, key=ident)
+                continue
+            if _better_name(e.name, node.name):
+                node.name = e.name
+            _merge_into(node, e)
+        assert node is not None
+        node.name = known.names.get(ident, node.name)
+        node.wikidata = node.wikidata or known.wikidata.get(ident)
+        if ident.startswith("country:"):
+            node.kind = "Country"
+        elif ident in known.fixed:
+            node.kind = "Organization"  # parties, awards, organisations: never a person
+        else:
+            node.kind = _vote(members, sum(_genders(members, texts).values()))
+        if ident in known.characters:
+            node.is_actor = False  # a fictional character acts in no news
+        return node
+
+    @staticmethod
+    def _surname_links(nodes: dict[str, LocalEntity], genders: dict[str, Counter]) -> dict[str, str]:
+        """A one-word person joins the one multi-word person whose name ends
+        with it, unless their gendered honorifics disagree ("Mrs Howard",
+        "Mr Howard") or the surname's own mentions disagree among themselves."""
+        known = _known()
+        by_last: dict[str, list[str]] = defaultdict(list)
+        for ident, n in nodes.items():
+            words = normalize_name(n.name).split()
+            # Characters count as candidates, so that "Potter" is not given to the one real Potter.
+            if len(words) > 1 and (n.kind == "Person" or ident in known.characters):
+                by_last[words[-1]].append(ident)
         links = {}
-        for k in persons:
-            name = k.split(":", 1)[1]
-            if len(name.split()) == 1:
-                fits = [f for f in full if f.split(":", 1)[1].split()[-1] == name]
-                if len(fits) == 1:
-                    links[k] = fits[0]
+        for ident, n in nodes.items():
+            words = normalize_name(n.name).split()
+            if n.kind != "Person" or len(words) != 1 or ident in known.fixed | known.characters:
+                continue
+            fits = by_last.get(words[0], [])
+            if len(fits) != 1 or fits[0] in known.characters:
+                continue
+            mine, theirs = genders[ident], genders[fits[0]]
+            if mine["m"] and mine["f"]:
+                continue  # "Mr Howard" and "Mrs Howard": two people
+            if mine and theirs and max(mine, key=mine.get) != max(theirs, key=theirs.get):
+                continue
+            links[ident] = fits[0]
         return links
 
     def graph(self) -> KnowledgeGraph:
-        links = self._surname_links()
+        texts = {d.id: d.text for d in self.documents}
+        merged = self._nodes(texts)
+        nodes = {ident: node for ident, (node, _) in merged.items()}
+        genders = {ident: _genders(members, texts) for ident, (_, members) in merged.items()}
+        links = self._surname_links(nodes, genders)
         for src, dst in links.items():
-            s, d = self.entities.pop(src), self.entities[dst]
-            d.aliases.extend(a for a in s.aliases if a not in d.aliases)
-            d.mentions.extend(s.mentions)
-            d.roles.extend(r for r in s.roles if r not in d.roles)
-            d.affiliations.extend(a for a in s.affiliations if a not in d.affiliations)
-            d.is_actor = d.is_actor or s.is_actor
-            self.kind_votes[dst] += self.kind_votes.pop(src)
+            _merge_into(nodes[dst], nodes.pop(src))
 
-        def canon(key: str | None) -> str | None:
-            return links.get(key, key) if key else None
+        def canon(ident: str | None) -> str | None:
+            return links.get(ident, ident) if ident else None
+
+        commitments = [replace(c, actor=canon(self._ident(d, c.actor)), target=canon(self._ident(d, c.target)),
+                               place=canon(self._ident(d, c.place)), reported_by=canon(self._ident(d, c.reported_by)),
+                               partners=[p for p in (canon(self._ident(d, x)) for x in c.partners) if p])
+                       for d, c in self.commitments]
+        statements = [replace(s, speaker=canon(self._ident(d, s.speaker))) for d, s in self.statements]
+        for n in nodes.values():
+            n.roles = [replace(r, affiliation=canon(r.affiliation)) for r in n.roles]
+            n.affiliations = list(dict.fromkeys(a for a in map(canon, n.affiliations) if a and a != n.key))
+            n.country = canon(n.country)
+        known = _known()
 
         # Facts make their participants actors ("we" -> the speaker's country).
-        for c in self.commitments:
+        for c in commitments:
             for k in (c.actor, c.target, *c.partners, c.reported_by):
-                k = canon(k)
-                if k in self.entities:
-                    self.entities[k].is_actor = True
-        for s in self.statements:
-            if canon(s.speaker) in self.entities:
-                self.entities[canon(s.speaker)].is_actor = True
+                if k in nodes and k not in known.characters:
+                    nodes[k].is_actor = True
+        for s in statements:
+            if s.speaker in nodes and s.speaker not in known.characters:
+                nodes[s.speaker].is_actor = True
 
         iri_of: dict[str, str] = {}
         used: Counter = Counter()
-        for key, e in self.entities.items():
-            kind = self.kind_votes[key].most_common(1)[0][0] if self.kind_votes[key] else e.kind
-            e.kind = "Country" if key.startswith("country:") else kind
+        for key, e in nodes.items():
             if e.kind == "Place" and e.is_actor:
                 # A city or state that speaks or commits ("the state would
                 # provide...") acts through its government: an organisation.
@@ -140,11 +360,12 @@ class Merger:
             iri_of[key] = iri
 
         def iri(key: str | None) -> str | None:
-            return iri_of.get(canon(key)) if key else None
+            # A fictional character is no node: facts by or about it are dropped.
+            return iri_of.get(key) if key and key not in known.characters else None
 
         lookup = load_gazetteer().lookup
         actors, places = [], []
-        for key, e in self.entities.items():
+        for key, e in nodes.items():
             roles = [Role(r.name, r.text, iri(r.affiliation), r.evidence) for r in e.roles]
             mentions = sorted(set(e.mentions))
             if e.is_actor and e.kind != "Place":
@@ -160,16 +381,15 @@ class Merger:
                 places.append(Place(iri_of[key], e.name, "Country" if e.kind == "Country" else "Place",
                                     aliases=aliases, mentions=mentions, country=iri(e.country),
                                     wikidata=e.wikidata))
-        commitments = self._merge_commitments(iri)
-        statements = self._merge_statements(iri)
-        g = KnowledgeGraph(actors, places, commitments, statements, self.documents, base_iri=self.base)
+        g = KnowledgeGraph(actors, places, self._merge_commitments(commitments, iri),
+                           self._merge_statements(statements, iri), self.documents, base_iri=self.base)
         g.stats.update(documents=len(self.documents), sentences=self.sentences, words=self.words)
         return g
 
-    def _merge_commitments(self, iri) -> list[Commitment]:
+    def _merge_commitments(self, commitments: list[Commitment], iri) -> list[Commitment]:
         groups: dict[tuple, list[Commitment]] = defaultdict(list)
         out: list[Commitment] = []
-        for c in self.commitments:
+        for c in commitments:
             actor = iri(c.actor)
             if actor is None:
                 continue
@@ -188,10 +408,10 @@ class Merger:
             out.append(c)
         return out
 
-    def _merge_statements(self, iri) -> list[Statement]:
+    def _merge_statements(self, statements: list[Statement], iri) -> list[Statement]:
         out: list[Statement] = []
         by_speaker: dict[str, list[Statement]] = defaultdict(list)
-        for s in self.statements:
+        for s in statements:
             speaker = iri(s.speaker)
             if speaker is None:
                 continue

@@ -113,8 +113,8 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
         gid = m.gaz
         if gid and gid.startswith("country:") and b.gaz.get(gid):
             ent = _gaz_country(b, gid)
-            if m.usage == "place":
-                ent.is_place = True
+            if m.usage in ("place", "other") or _located(doc[m.root]) or doc[m.root].dep_ == "poss":
+                ent.is_place = True  # a country named and not acting is where things are ("Freedonia's economy")
             if m.usage != "place":
                 ent.is_actor = True
             b.attach(ent, m.start, m.end, m.text)
@@ -265,7 +265,9 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
                     roles[key].append(r)
             if m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in heads:
                 v["Person"] += 1
-            if m.usage == "place" and not any(w in b.lex["org_nouns"] or w == "house" for w in key.split()):
+            if m.usage == "place" and not any(w in b.lex["org_nouns"] or w == "house" for w in key.split()) \
+                    and not (m.label == "ORG" and _preposition(doc[m.root]) in ("at", "to", "from", "with", "for")):
+                # ("economists at Acme", "sold to Acme": an organisation, as the NER said)
                 v["Place"] += 2  # "rallies in Oruro and Potosí": whatever the NER said, a place
             if app is None and _org_apposition(doc[m.root], b.lex):
                 v["Organization"] += 3  # "Melodia, a Stockholm-based streaming company,"
@@ -303,6 +305,8 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
         display = max((m.text for m in ms), key=lambda t: (not t.isupper(), len(t.split()), len(t)))
         if display.isupper() and len(display) > 4:
             display = display.title()  # "MONTREAL" in a dateline is Montreal
+        if kind == "Place" and display.isupper() and not any(m.usage == "place" for m in ms):
+            kind = "Organization"  # "BT said", tagged as a place: initials that act are an organisation
         if kind == "Place":
             ent = b.entity(f"place:{target}", display, "Place", is_actor=False, is_place=True)
         else:
@@ -313,6 +317,16 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
         if kind == "Person":
             # Roles wait until every name is attached: their affiliation may be a later one.
             b.pending_roles.extend((ent, r) for k in members for r in roles[k])
+
+
+def _preposition(tok: Token) -> str | None:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.lower_ if tok.dep_ == "pobj" else None
+
+
+def _located(tok: Token) -> bool:
+    return _preposition(tok) in ("in", "across", "throughout", "inside", "outside", "near")
 
 
 def _initials(name: str) -> str:
