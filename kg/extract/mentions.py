@@ -111,6 +111,8 @@ def _clean(span: Span, person: bool = False) -> Span | None:
                            or doc[start].is_alpha and doc[start].text.islower() and doc[start].pos_ == "NOUN"):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or _is_tail(doc[end - 1])):
+        if doc[end - 1].text in (")", "]") and any(t.text in ("(", "[") for t in doc[start:end - 1]):
+            break  # "Acme Foods (Freedonia)": a closed bracket stays whole
         end -= 1
     score = _SCORE.search(doc[start:end].text) if end > start else None
     if score and score.start() > 0:  # "Ana Ruiz 6-3 7-5": a result, not a name
@@ -181,7 +183,7 @@ def find_mentions(doc: Doc) -> list[NameMention]:
         span = _clean(ent, person=ent.label_ == "PERSON")
         if span is None or not any(c.isalpha() for c in span.text):
             continue
-        if span.text.lower() in not_entities or not any(t.text[:1].isupper() for t in span):
+        if span.text.lower() in not_entities or not any(c.isupper() for c in span.text):
             continue
         if not ent.ent_id_ and all(t.lower_ in title_words for t in span):
             continue  # "Labour" in "Labour Minister X" is part of a title

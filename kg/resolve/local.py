@@ -156,6 +156,7 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
         else:
             names.append(m)
     _resolve_names(b, names)
+    _link_bracketed_initials(b)
     while _link_short_org_names(b):
         pass
     _resolve_org_descriptions(b)  # "the tribunal's president, X": the tribunal first
@@ -367,11 +368,13 @@ def _link_short_org_names(b: _Builder) -> bool:
                 return False
             if oname == sname and o.name != short.name:
                 return len(o.name) > len(short.name)
+            if oname.rstrip("s") == sname.rstrip("s") and oname != sname:
+                return len(oname) > len(sname)  # "Acme Network" / "Acme Networks": one name, spelt two ways
             if len(ow) <= len(words):
                 return False
             if len(words) == 1:
                 return ow[-1].lower() == sname.lower() or ow[0] == sname or (sname.isupper() and _initials(oname) == sname)
-            return False
+            return ow[:len(words)] == words  # "Mitsubishi Tokyo" of "Mitsubishi Tokyo Financial Group"
 
         longer = [o for o in orgs if fits(o) and o.kind == "Organization"]
         if len(longer) != 1:
@@ -386,6 +389,35 @@ def _link_short_org_names(b: _Builder) -> bool:
         del b.out.entities[short.key]
         merged.add(short.key)
     return bool(merged)
+
+
+def _merge_into(b: _Builder, short: LocalEntity, target: LocalEntity) -> None:
+    target.mentions.extend(short.mentions)
+    target.aliases.extend(a for a in short.aliases if a not in target.aliases)
+    for i, key in list(b.out.token_key.items()):
+        if key == short.key:
+            b.out.token_key[i] = target.key
+    b.out.mention_spans = [(st, en, target.key if k == short.key else k) for st, en, k in b.out.mention_spans]
+    del b.out.entities[short.key]
+
+
+def _link_bracketed_initials(b: _Builder) -> None:
+    """"the Office for National Statistics (ONS)", "PricewaterhouseCoopers
+    (PWC)": initials in brackets right after an organisation's name are that
+    organisation's short name, whatever letters they take."""
+    doc = b.doc
+    for start, end, key in list(b.out.mention_spans):
+        org = b.out.entities.get(key)
+        if org is None or org.kind != "Organization" or end + 2 >= len(doc) or doc[end].text != "(":
+            continue
+        if doc[end + 2].text != ")" or not doc[end + 1].text.isupper():
+            continue
+        short_key = b.out.token_key.get(end + 1)
+        short = b.out.entities.get(short_key) if short_key else None
+        if short is None:
+            b.attach(org, end + 1, end + 2)
+        elif short is not org and short.kind in ("Organization", "Place", "Person") and not b.gaz.get(short.key):
+            _merge_into(b, short, org)
 
 
 def _propagate_names(b: _Builder) -> None:
@@ -559,6 +591,20 @@ def _member_of(b: _Builder) -> None:
                         break
 
 
+def _salient_company(b: _Builder, orgs: list[LocalEntity], before: int) -> list[LocalEntity]:
+    """"the company" with no other clue: the organisation the story is about so
+    far, named most often before it (the latest named on a tie); bodies the
+    gazetteer knows (the UN, the EU) are not companies."""
+    counts: dict[str, list[int]] = {}
+    for start, _end, key in b.out.mention_spans:
+        if start < before and any(o.key == key for o in orgs) and not (key.startswith("org:") and b.gaz.get(key)):
+            counts.setdefault(key, []).append(start)
+    if not counts:
+        return []
+    best = max(counts, key=lambda k: (len(counts[k]), max(counts[k])))
+    return [o for o in orgs if o.key == best]
+
+
 def _resolve_org_descriptions(b: _Builder) -> None:
     """"the union", "the company": the one organisation the noun names
     ("Canadian Rail Workers Union"), or the one whose executive is quoted."""
@@ -594,6 +640,8 @@ def _resolve_org_descriptions(b: _Builder) -> None:
             led = {r.affiliation for e in b.out.entities.values() if e.kind == "Person"
                    for r in e.roles if r.affiliation and " ".join(r.name.split()[-2:]) in execs}
             fits = [o for o in orgs if o.key in led or o.name.split()[-1] in lex["corporate_suffixes"]]
+            if len(fits) != 1:
+                fits = _salient_company(b, orgs, tok.i)
         if len(fits) == 1:
             start = det.i if det.dep_ == "det" else tok.left_edge.i
             b.attach(fits[0], start, tok.i + 1, doc[start:tok.i + 1].text, head=tok.i)

@@ -190,10 +190,10 @@ def find_unnamed(doc: Doc, token_key: dict[int, str]) -> list[UnnamedMention]:
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) and kind != "Document":
             continue  # "his officers", "their members": whose, the pronoun decides
         owner = _owner(tok, token_key)
-        if kind == "Document" and owner is None:
-            continue  # a report speaks for its issuer, and only when it names one
-        start, end, aliases = _phrase(doc, tok, table)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in tok.children)
+        if kind == "Document" and owner is None and not definite:
+            continue  # a report speaks for its issuer: one it names, or the one of "the report" before
+        start, end, aliases = _phrase(doc, tok, table)
         out.append(UnnamedMention(start, end, tok.i, kind, aliases, owner, definite, acting))
     return out
 

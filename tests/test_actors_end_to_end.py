@@ -1,0 +1,45 @@
+"""Actors on made-up articles, end to end: unnamed and collective actors,
+names cut from the layout, countries that only set the scene."""
+
+from __future__ import annotations
+
+
+def names(graph):
+    return {a.name: a.type for a in graph.actors()}
+
+
+def test_unnamed_actors_speak_and_are_linked_within_the_article(build_texts):
+    g = build_texts(["Dairy prices fell again in Nordland last month.\n\n"
+                     "Farm unions said the cuts would ruin small growers. A Treasury spokesman said the "
+                     "figures were encouraging. The unions added that they would strike in May."])
+    found = names(g)
+    assert found.get("Farm unions") == "Group"
+    assert found.get("Treasury spokesman") == "Person" or found.get("a Treasury spokesman") == "Person"
+    speakers = [g.name_of(s.speaker) for s in g.statements()]
+    assert speakers.count("Farm unions") == 2  # "The unions added" is the same group
+
+
+def test_a_report_speaks_for_its_issuer(build_texts):
+    g = build_texts(["A report by the Nordland Institute warned that rents would keep rising. "
+                     "The report said prices would fall."])
+    assert [g.name_of(s.speaker) for s in g.statements()] == ["Nordland Institute", "Nordland Institute"]
+
+
+def test_two_articles_analysts_are_two_actors(build_texts):
+    g = build_texts(["Analysts said the merger of Acme Foods and Zenith Mills would cut jobs.",
+                     "Analysts said the Freedonian central bank would raise rates."])
+    assert sum(1 for a in g.actors() if a.name == "Analysts") == 2
+
+
+def test_a_country_that_only_sets_the_scene_is_a_place_not_an_actor(build_texts):
+    g = build_texts(["House prices in Freedonia rose by 3% in March, the Nordland Institute said."])
+    assert "Freedonia" not in names(g)
+    assert "Freedonia" in {p.name for p in g.places()}
+
+
+def test_names_hold_no_line_breaks_or_scores(build_texts):
+    g = build_texts(["Marsh beats Kovac in Vale\n\nLena Marsh beat Ana Kovac 6-3 7-5 in the final on Sunday. "
+                     "Marsh said she was delighted."])
+    for a in g.actors():
+        for n in [a.name, *a.aliases]:
+            assert "\n" not in n and "6-3" not in n, n
