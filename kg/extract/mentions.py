@@ -177,7 +177,7 @@ def find_mentions(doc: Doc) -> list[NameMention]:
         for t in s:
             sent_of[t.i] = i
     out: list[NameMention] = []
-    for ent in doc.ents:
+    for ent in _name_spans(doc):
         if ent.label_ not in LABELS:
             continue
         span = _clean(ent, person=ent.label_ == "PERSON")
@@ -202,6 +202,19 @@ def find_mentions(doc: Doc) -> list[NameMention]:
     out.extend(_unlabelled_speakers(doc, out, sent_of, headlines))
     out.sort(key=lambda m: m.start)
     return _drop_headline_noise(out)
+
+
+def _name_spans(doc: Doc):
+    """The NER's spans, with a place the NER ran into a name given back as its
+    own span: "Glenurquhart School in Inverness" is a school and a town."""
+    for ent in doc.ents:
+        cut = next((t.i for t in ent[1:-1] if t.lower_ in ("in", "near") and t.pos_ == "ADP"
+                    and doc[t.i + 1].text[:1].isupper() and doc[t.i - 1].text[:1].isupper()), None)
+        if cut is None or ent.label_ not in ("ORG", "FAC", "GPE", "LOC"):
+            yield ent
+            continue
+        yield Span(doc, ent.start, cut, label=ent.label_)
+        yield Span(doc, cut + 1, ent.end, label="GPE")
 
 
 def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, int],

@@ -190,6 +190,12 @@ def _attach_unnamed(b: _Builder) -> None:
                 last_issuer = issuer
             continue
         mods = modifiers(head)
+        government = _government(b) if head.lemma_ == "minister" and head.tag_ == "NNS" \
+            and mods <= {"government", "executive", "cabinet", "senior", "junior"} else None
+        if government is not None:
+            # "Ministers insist...": by convention the government they serve.
+            b.attach(government, m.start, m.end, m.aliases[0], head=m.head)
+            continue
         earlier = [e for um, e in reversed(seen) if doc[um.head].lemma_ == head.lemma_
                    and (mods <= modifiers(doc[um.head]) or modifiers(doc[um.head]) <= mods)]
         if earlier:
@@ -206,6 +212,20 @@ def _attach_unnamed(b: _Builder) -> None:
         if owner_key and owner_key != ent.key and owner_key not in ent.affiliations:
             ent.affiliations.append(owner_key)
         seen.append((m, ent))
+
+
+def _government(b: _Builder) -> LocalEntity | None:
+    """The government a story's ministers serve: the one organisation named as
+    an executive or government ("the Scottish Executive"), else the country the
+    story is about (named three times or more, twice as often as any other)."""
+    execs = [e for e in b.out.entities.values() if e.kind == "Organization"
+             and set(e.name.lower().split()) & {"executive", "government", "administration"}]
+    if len(execs) == 1:
+        return execs[0]
+    counts = sorted(((len(e.mentions), k) for k, e in b.out.entities.items() if e.kind == "Country"), reverse=True)
+    if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+        return None
+    return b.out.entities[counts[0][1]]
 
 
 def _group(b: _Builder, start: int, head: Token) -> None:
@@ -285,6 +305,13 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
                 link[k] = fulls[0]
             elif len(fulls) > 1:
                 link[k] = ""  # ambiguous: leave unresolved
+        else:
+            # "Juan Carlos" of "Juan Carlos Ferrero": given names alone, when one full name begins so
+            words = k.split()
+            fulls = [f for f in multi if len(f.split()) > len(words) and f.split()[:len(words)] == words
+                     and _looks_person(votes[f])]
+            if len(fulls) == 1 and _looks_person(votes[k]) or len(fulls) == 1 and votes[k].get("Person", 0) > 0:
+                link[k] = fulls[0]
     merged: dict[str, list[str]] = defaultdict(list)
     for k in groups:
         target = link.get(k, k)
@@ -308,6 +335,8 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
             display = display.title()  # "MONTREAL" in a dateline is Montreal
         if kind == "Place" and display.isupper() and not any(m.usage == "place" for m in ms):
             kind = "Organization"  # "BT said", tagged as a place: initials that act are an organisation
+        if kind == "Place" and not any(m.usage in ("place", "other") for m in ms) and not b.gaz.lookup.get(display):
+            continue  # a name the NER called a place, never used as one ("Marsh played well")
         if kind == "Place":
             ent = b.entity(f"place:{target}", display, "Place", is_actor=False, is_place=True)
         else:
@@ -331,7 +360,8 @@ def _located(tok: Token) -> bool:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
+    # "Bradford & Bingley" is "B&B" as well as "BB"
+    return "".join(w[0] for w in name.split() if w[:1].isupper() or w == "&")
 
 
 def _link_short_org_names(b: _Builder) -> bool:
@@ -373,7 +403,8 @@ def _link_short_org_names(b: _Builder) -> bool:
             if len(ow) <= len(words):
                 return False
             if len(words) == 1:
-                return ow[-1].lower() == sname.lower() or ow[0] == sname or (sname.isupper() and _initials(oname) == sname)
+                return ow[-1].lower() == sname.lower() or ow[0] == sname or (
+                    sname.replace("&", "").isupper() and sname in (_initials(oname), _initials(oname).replace("&", "")))
             return ow[:len(words)] == words  # "Mitsubishi Tokyo" of "Mitsubishi Tokyo Financial Group"
 
         longer = [o for o in orgs if fits(o) and o.kind == "Organization"]

@@ -73,8 +73,12 @@ def _in_actor_position(tok: Token, table: dict) -> bool:
         return True
     if dep in ("dobj", "dative") and head.lemma_ in table["addressee_verbs_with_clause"]:
         return any(c.dep_ == "xcomp" for c in head.children)  # "told farmers to...", not "told reporters"
+    if dep == "poss" and head.lemma_ in table["claim_nouns"]:
+        return True  # "opponents' calls for", "unions' demands"
     if dep == "pobj":
         prep, gov = head.lower_, head.head
+        if prep in ("from", "by", "of") and gov.pos_ == "NOUN" and gov.lemma_ in table["claim_nouns"]:
+            return True  # "claims from prisoners", "a call by campaigners"
         if prep == "by" and gov.pos_ == "VERB":
             return True
         if prep == "to" and gov.lower_ == "according":
@@ -111,10 +115,10 @@ def _kind(tok: Token, table: dict) -> str | None:
         return "Document"
     if plural and (lemma in table["group"] or _agentive(tok, table)):
         return "Group"
-    if lemma in table["institution"] and tok.tag_ == "NN" and (dets[:1] == ["the"] or not dets):
+    if lemma in table["institution"] and tok.tag_ == "NN":
         return "Organization"
-    if lemma in ("police", "staff", "management", "opposition", "media") and tok.tag_ in ("NN", "NNS"):
-        return "Group"
+    if lemma in table["collective"] and tok.tag_ in ("NN", "NNS"):
+        return "Group"  # "the drinks industry", "police", "the congregation"
     if lemma in table["person"] and tok.tag_ == "NN":
         if dets[:1] in (["a"], ["an"], ["one"], ["another"]):
             return "Person"
@@ -147,6 +151,9 @@ def _phrase(doc: Doc, tok: Token, table: dict) -> tuple[int, int, tuple[str, ...
     following "of/at/for/from/across" phrase) and its surface forms."""
     left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "det", "advmod", "quantmod")]
     start = min([tok.i] + [c.left_edge.i for c in left])
+    for t in doc[start:tok.i]:  # "the government and telecoms industry": the phrase starts after "and"
+        if t.pos_ == "CCONJ" or t.text in (",", ";", "(", ")"):
+            start = t.i + 1
     while start < tok.i and (doc[start].lower_ in ("the", "a", "an", "its", "their", "his", "her", "our", "my")
                              or doc[start].is_punct):
         start += 1
