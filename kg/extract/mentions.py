@@ -22,6 +22,8 @@ __all__ = ["NameMention", "find_mentions", "usage_of", "is_headline", "is_title_
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+_OPENERS = frozenset({"new", "former", "veteran", "top", "young", "rising", "late", "ex", "legendary", "embattled",
+                      "newly", "outgoing", "incoming", "disgraced", "jailed", "fellow"})
 _SCORE = re.compile(r"(\s*\d+\s*[-–]\s*\d+)+$")
 
 
@@ -119,6 +121,8 @@ def _clean(span: Span, person: bool = False) -> Span | None:
         while end > start and doc[end - 1].idx - doc[start].idx >= score.start():
             end -= 1
     gaz = load_gazetteer()
+    while person and end - start > 2 and doc[start].is_sent_start and doc[start].lower_ in _OPENERS:
+        start += 1  # "New Ana Ruiz film...": a sentence-initial adjective before the name
     while person and end - start > 1 and gaz.lookup.get(doc[start].text, "").startswith("demonym:") \
             and doc[start + 1].text[:1].isupper():
         start += 1  # "American Ana Ruiz": a nationality before the name
@@ -189,7 +193,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             continue  # "Labour" in "Labour Minister X" is part of a title
         if ent.label_ == "ORG" and _is_dateline_credit(doc, span):
             continue  # "BRUSSELS (Reuters) -": who filed the story, not an actor in it
-        if ent.label_ != "NORP" and all(t.pos_ in ("VERB", "AUX", "ADV", "ADJ") for t in span) and not ent.ent_id_:
+        if ent.label_ != "NORP" and all(t.pos_ in ("VERB", "AUX", "ADV", "ADJ") for t in span) and not ent.ent_id_ \
+                and not (len(span) == 1 and span.text.isupper() and len(span.text) > 1):  # "CBI chief economist X"
             continue  # a capitalised verb or adjective is not a name
         s = sent_of[span.start]
         label, usage = ent.label_, usage_of(doc, span.root)
@@ -226,6 +231,12 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for tok in doc:
+        if tok.i not in covered and _listed_with_organisations(tok):
+            # "MCI, BT, Energis and NTT": an unlabelled name in a list of organisations is one
+            s = sent_of[tok.i]
+            extra.append(NameMention(tok.i, tok.i + 1, tok.text, "ORG", None, usage_of(doc, tok), s, s in headlines))
+            covered.add(tok.i)
+            continue
         if _is_acronym_subject(tok) and tok.i not in covered:
             # "BT said", "NTL is trialling": an organisation's initials acting in the clause.
             s = sent_of[tok.i]
@@ -249,6 +260,17 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
         s = sent_of[span.start]
         extra.append(NameMention(span.start, span.end, span.text, "PERSON", None, "actor", s, s in headlines))
     return extra
+
+
+def _listed_with_organisations(tok: Token) -> bool:
+    """A lone capitalised proper noun, not sentence-initial, conjoined between
+    organisations the NER found ("MCI, BT, Energis and NTT")."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ or tok.is_sent_start or not tok.text[:1].isupper() or not tok.is_alpha:
+        return False
+    if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ != "conj":
+        return False
+    near = [tok.head] + [c for c in tok.children if c.dep_ == "conj"]
+    return len(near) >= 2 and all(n.ent_type_ == "ORG" for n in near)
 
 
 def _is_acronym_subject(tok: Token) -> bool:

@@ -67,7 +67,8 @@ def _in_actor_position(tok: Token, table: dict) -> bool:
     """Subject, agent, addressee, partner in talks, or source of "according to"."""
     tok = _governing(tok)
     dep, head = tok.dep_, tok.head
-    if dep == "nsubj" and (_cue(head) or head.pos_ == "VERB" and head.lemma_ not in table["weak_verbs"]):
+    if dep == "nsubj" and (_cue(head) or head.pos_ == "VERB" and head.lemma_ not in table["weak_verbs"]
+                           and _plain_act(tok, head)):
         return True
     if dep in ("dobj", "dative") and head.lemma_ in table["addressee_verbs"]:
         return True
@@ -88,6 +89,22 @@ def _in_actor_position(tok: Token, table: dict) -> bool:
         if prep in ("with", "between") and gov.lemma_ in table["partner_heads"]:
             return True
     return False
+
+
+_MODALS = frozenset({"may", "might", "could", "would", "must", "should", "can"})
+_QUOTES = frozenset({'"', "“", "”"})
+
+
+def _plain_act(subj: Token, verb: Token) -> bool:
+    """A verb that reports what its subject did or does, not a generality in a
+    quote ("Consumers adopt..."), a hypothesis ("supporters may switch") or a
+    description ("where prisoners use...")."""
+    if verb.dep_ in ("relcl", "acl") or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "such" for c in subj.children) or any(c.dep_ == "appos" for c in subj.children):
+        return False  # "Organisations such as Acme", "Nordic countries Sweden and Norway": named below
+    before = sum(1 for t in subj.sent if t.i < subj.i and t.text in _QUOTES)
+    return before % 2 == 0
 
 
 def _cue(verb: Token) -> bool:
