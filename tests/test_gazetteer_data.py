@@ -412,3 +412,145 @@ def test_generator_reproduces_countries_json():
         pytest.skip(f"generated with pycountry/countryinfo {recorded.groups()}, installed {installed}")
     text = generator_module().render_countries()
     assert text == (DATA / "countries.json").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- parties, alternates
+
+PARTY_KEYS = {"abbreviations", "country", "name", "names", "notes", "short_names", "the", "wikidata"}
+ALT_KEYS = {
+    "organizations": {"abbreviations", "name", "names", "notes"},
+    "awards": {"ambiguous_names", "name", "names", "notes"},
+    "characters": {"name", "names", "notes"},
+}
+# Words that are also adjectives, title words or nouns of a person ("Labour MP X", "a Tory MP"):
+# they may be a party's short name (read by the corpus merge only), never a pattern of the ruler.
+TITLE_LIKE = {"Labour", "Tory", "Tories", "Conservative", "Conservatives", "Democrat", "Democrats", "Republican",
+              "Republicans", "Liberal", "Liberals", "Lib Dem", "Lib Dems", "Congress", "Labor", "Greens", "Plaid"}
+
+
+@pytest.fixture(scope="module")
+def parties() -> list[dict]:
+    return load("parties.json")
+
+
+@pytest.fixture(scope="module")
+def alternates() -> dict:
+    return load("alternates.json")
+
+
+def party_forms(p: dict) -> list[tuple[str, str]]:
+    return [("name", p["name"])] + [("names", n) for n in p["names"]] + [
+        ("abbreviations", a) for a in p["abbreviations"]] + [("short_names", s) for s in p["short_names"]]
+
+
+def test_new_files_are_in_canonical_form():
+    dumps = generator_module().dumps
+    for name in ("parties.json", "alternates.json"):
+        text = (DATA / name).read_text(encoding="utf-8")
+        assert text == dumps(json.loads(text)), f"{name} is not canonically serialised (json.dumps indent=1, sorted keys)"
+    sources = (DATA / "SOURCES.md").read_text(encoding="utf-8")
+    assert "parties.json" in sources and "alternates.json" in sources
+
+
+def test_party_schema(parties, by_code, organizations):
+    names = [p["name"] for p in parties]
+    assert len(names) == len(set(names))
+    for p in parties:
+        assert set(p) == PARTY_KEYS, p["name"]
+        assert p["country"] is None or p["country"] in by_code, p["name"]
+        assert p["wikidata"] is None or QID.match(p["wikidata"]), p["name"]
+        assert isinstance(p["the"], bool)
+        for field in ("names", "abbreviations", "short_names"):
+            assert all(isinstance(v, str) and v.strip() == v and v for v in p[field]), (p["name"], field)
+            assert p["name"] not in p[field], (p["name"], field)
+    ids = [x["wikidata"] for x in [*parties, *organizations] if x["wikidata"]]
+    assert len(ids) == len(set(ids)), "two organisations share a Wikidata id"
+    by_name = {p["name"]: p for p in parties}
+    for required in ("Conservative Party", "Labour Party", "Liberal Democrats", "Scottish National Party", "Plaid Cymru",
+                     "UK Independence Party", "Democratic Party", "Republican Party", "Christian Democratic Union",
+                     "Social Democratic Party of Germany", "Bharatiya Janata Party", "Indian National Congress"):
+        assert required in by_name, required
+    assert {"Tories", "Conservatives"} <= set(by_name["Conservative Party"]["short_names"])
+    assert "Lib Dems" in by_name["Liberal Democrats"]["short_names"]
+    assert by_name["Labour Party"]["short_names"][0] == "Labour"
+    assert "GOP" in by_name["Republican Party"]["abbreviations"]
+    assert (by_name["Conservative Party"]["wikidata"], by_name["Labour Party"]["wikidata"]) == ("Q9626", "Q9630")
+    assert (by_name["Democratic Party"]["wikidata"], by_name["Republican Party"]["wikidata"]) == ("Q29552", "Q29468")
+
+
+def test_no_form_is_claimed_twice_across_organisations_parties_and_alternates(parties, organizations, alternates,
+                                                                               countries):
+    owners: dict[str, set[str]] = defaultdict(set)
+    for o in organizations:
+        for field, form in [("name", o["name"])] + [("names", n) for n in o["names"]] + [
+                ("abbreviations", a) for a in o["abbreviations"]]:
+            owners[key(field, form)].add(o["name"])
+    for p in parties:
+        for field, form in party_forms(p):
+            owners[key(field, form)].add(p["name"])
+            assert not form.lower().startswith("the "), (p["name"], form)
+    for section in ("organizations", "awards", "characters"):
+        for a in alternates[section]:
+            forms = [("name", a["name"])] + [("names", n) for n in a["names"]] + [
+                ("abbreviations", x) for x in a.get("abbreviations", [])] + [
+                ("ambiguous_names", x) for x in a.get("ambiguous_names", [])]
+            for field, form in forms:
+                owners[key(field, form)].add(a["name"])
+    clashes = {f: sorted(n) for f, n in owners.items() if len(n) > 1}
+    assert not clashes, clashes
+    # An award's ambiguous names may be a country's demonym ("Brits"): the loader keeps them out of both.
+    ambiguous = {f.casefold() for a in alternates["awards"] for f in a["ambiguous_names"]}
+    country_forms = {form.casefold() for c in countries for _, form in claimed_forms(c)}
+    taken = {f.casefold() for f in owners} & country_forms - ambiguous
+    assert not taken, taken
+
+
+def test_the_corpus_merge_folds_no_two_entries_together(parties, organizations, alternates):
+    """The merge compares names folded (normalize_name): no two entries may fold alike."""
+    from kg.graph import normalize_name
+
+    owners: dict[str, set[str]] = defaultdict(set)
+    for x in [*organizations, *parties, *alternates["organizations"], *alternates["awards"], *alternates["characters"]]:
+        for form in [x["name"], *x["names"], *x.get("short_names", [])]:
+            owners[normalize_name(form)].add(x["name"])
+    assert not {f: n for f, n in owners.items() if len(n) > 1}
+
+
+def test_short_names_and_title_words_are_never_patterns(parties):
+    from kg.nlp.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    patterns = {p["pattern"] for p in gaz.patterns}
+    for p in parties:
+        for s in p["short_names"]:
+            assert s not in patterns and s not in gaz.lookup, (p["name"], s)
+    for word in TITLE_LIKE:
+        assert word not in patterns, word
+    assert gaz.lookup["SNP"] == gaz.lookup["Scottish National Party"] == "org:scottish national party"
+    assert gaz.entries["org:conservative party"].country == "country:GB"
+    assert "Tories" in gaz.entries["org:conservative party"].short_names
+
+
+def test_awards_and_characters(alternates, countries):
+    from kg.nlp.gazetteer import load_gazetteer
+
+    by_name = {a["name"]: a for a in alternates["awards"]}
+    for required in ("Academy Awards", "BAFTA Film Awards", "Brit Awards", "Grammy Awards", "Emmy Awards",
+                     "Golden Globe Awards"):
+        assert required in by_name, required
+    assert "Oscars" in by_name["Academy Awards"]["names"] and "Brits" in by_name["Brit Awards"]["ambiguous_names"]
+    # Every award form is kept out of the countries' demonyms: "the Brits" are not the United Kingdom.
+    lookup = load_gazetteer().lookup
+    for a in alternates["awards"]:
+        for form in [a["name"], *a["names"], *a["ambiguous_names"]]:
+            assert not lookup.get(form, "").startswith(("people:", "demonym:", "country:")), form
+    gb = next(c for c in countries if c["code"] == "GB")
+    assert "Brits" in gb["plural_demonyms"]  # the data stays true; the loader leaves the form out
+    chars = {c["name"] for c in alternates["characters"]}
+    assert {"James Bond", "Harry Potter"} <= chars
+
+
+def test_a_broadcasters_divisions_are_not_its_names(alternates):
+    bbc = next(o for o in alternates["organizations"] if o["name"] == "BBC")
+    assert "British Broadcasting Corporation" in bbc["names"]
+    assert not any(n.startswith("BBC ") for n in bbc["names"])  # BBC News, BBC Sport... are organisations of their own

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "kg" / "data"
 OVERRIDES = ROOT / "tools" / "gazetteer_overrides.json"
 COUNTRIES_OUT = DATA / "countries.json"
-HAND_CURATED = (DATA / "regions.json", DATA / "organizations.json")
+HAND_CURATED = (DATA / "regions.json", DATA / "organizations.json", DATA / "parties.json", DATA / "alternates.json")
 
 QID = re.compile(r"^Q[1-9]\d*$")
 CODE_LIKE = re.compile(r"^[A-Z]{2,3}$")

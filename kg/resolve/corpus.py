@@ -15,8 +15,10 @@ One node per real-world entity, across the corpus:
   join nodes the NER already made, they make no new actor.  Awards are
   organisations, never people; fictional characters are no actors.
 - **A bare surname** joins a full name from another document only when exactly
-  one full name ends with it and no gendered honorific disagrees ("Mrs Howard"
-  is not Michael Howard): a wrong merge is worse than a missed one.
+  one full name ends with it and nothing speaks against it: an honorific the
+  full name does not carry ("Mrs Howard" is not Michael Howard), or, without
+  one, a place or club of that name, a given name, a full name seen in fewer
+  articles (see :func:`_surname_links`).  A wrong merge is worse than a missed one.
 
 Facts are re-keyed to IRIs, and the same fact read in several articles
 (same actor, kind and target, overlapping content) becomes one fact with
@@ -44,8 +46,12 @@ __all__ = ["Merger", "merge_documents", "identity"]
 _WORD = re.compile(r"\w+")
 _NAMED = ("person", "org", "group")  # key prefixes of entities that are their name
 _KIND_ORDER = ("Person", "Organization", "Group", "Place", "Country")  # ties go to the first
-_MALE, _FEMALE = {"Mr", "Mister", "Sir", "Lord"}, {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
-_HONORIFIC = re.compile(r"(?<!\w)(" + "|".join(sorted(_MALE | _FEMALE)) + r")\.?\s+$")
+# Honorifics by the person they denote: "Mrs", "Ms" and "Miss" are styles of
+# one woman, "Lord" is not "Mr" (Lord Armstrong is not Mr Armstrong).
+_HONORIFICS = {"Mr": "Mr", "Mister": "Mr", "Mrs": "Ms", "Ms": "Ms", "Miss": "Ms", "Sir": "Sir", "Lord": "Lord",
+               "Dame": "Dame", "Lady": "Lady", "Baroness": "Lady"}
+_HONORIFIC = re.compile(r"(?<!\w)(" + "|".join(sorted(_HONORIFICS)) + r")\.?\s+$")
+_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "la", "le", "du", "dos", "bin", "al", "ben", "y"}
 _TITLE_VOTE = 3  # a title, apposition or honorific is worth three NER labels (as in kg.resolve.local)
 
 
@@ -94,6 +100,8 @@ def _known() -> _Known:
             continue
         names[key] = g.name
         fixed.add(key)
+        if g.wikidata:
+            wikidata[key] = g.wikidata
         # Abbreviations are left to the ruler's case-sensitive look-up: folded,
         # "WHO" would be the band The Who.
         for n in (*g.names, *g.short_names):
@@ -110,9 +118,6 @@ def _known() -> _Known:
             for a in o.get("abbreviations", []):
                 exact.setdefault(a, key)
     characters = frozenset(f"name:{normalize_name(c['name'])}" for c in alt.get("characters", []))
-    for key, g in gaz.entries.items():
-        if g.wikidata and key in names:
-            wikidata[key] = g.wikidata
     return _Known(forms, exact, names, wikidata, frozenset(fixed), characters)
 
 
@@ -140,25 +145,23 @@ def _key_identity(key: str) -> str:
 
 
 def _honorific(text: str, m: Mention) -> str | None:
-    """"m" or "f" when the mention is preceded (or begins) with a gendered honorific."""
+    """The honorific before (or at the start of) a mention, as its class ("Mr", "Ms", "Lord"...)."""
     first = m.text.split(maxsplit=1)
     word = first[0].rstrip(".") if len(first) == 2 else None
-    if word not in _MALE | _FEMALE:
+    if word not in _HONORIFICS:
         match = _HONORIFIC.search(text[max(0, m.start - 12):m.start])
         word = match.group(1) if match else None
-    if word is None:
-        return None
-    return "m" if word in _MALE else "f"
+    return _HONORIFICS.get(word) if word else None
 
 
-def _genders(members: list[tuple[str, LocalEntity]], texts: dict[str, str]) -> Counter:
+def _honorifics(members: list[tuple[str, LocalEntity]], texts: dict[str, str]) -> Counter:
     out: Counter = Counter()
     for doc, e in members:
         text = texts.get(doc, "")
         for m in e.mentions:
-            g = _honorific(text, m)
-            if g:
-                out[g] += 1
+            h = _honorific(text, m)
+            if h:
+                out[h] += 1
     return out
 
 
@@ -191,6 +194,61 @@ def _merge_into(dst: LocalEntity, src: LocalEntity) -> None:
 def _better_name(a: str, b: str) -> bool:
     """Is ``a`` a fuller name than ``b`` (more words, then more letters)?"""
     return (len(a.split()), len(a)) > (len(b.split()), len(b))
+
+
+def _proper(name: str) -> bool:
+    """Written as a person's name: capitalised words ("Ana de la Cruz", "O'Neill"),
+    not a description ("spokesman for Acme") nor an abbreviation ("GB")."""
+    words = name.split()
+    return all(w[:1].isupper() or w in _PARTICLES for w in words) and words[-1][:1].isupper() \
+        and not any(w.isupper() and len(w) > 1 for w in words)
+
+
+def _docs(n: LocalEntity) -> int:
+    return len({m.document for m in n.mentions})
+
+
+def _surname_links(nodes: dict[str, LocalEntity], honorifics: dict[str, Counter]) -> dict[str, str]:
+    """A one-word person joins the one multi-word person whose name ends with
+    it, and only when nothing speaks against it (a wrong merge is worse than a
+    missed one).  With an honorific, the full name's mentions must carry the
+    same one ("Mrs Howard" is not Michael Howard, Lord Armstrong not Mr
+    Armstrong), and a surname given two ("Mr and Mrs Howard") joins nobody.
+    Without one, the word must name nothing else (a place, a club, a band) nor
+    begin another person's name (a given name: "Ray", "William"), and the full
+    name must stand in as many articles as the surname and carry a title
+    ("Prime Minister Anders Holm") or stand in two articles: one passing
+    "Raquel Welch" does not make every "Welch" her."""
+    known = _known()
+    by_last: dict[str, list[str]] = defaultdict(list)
+    given: set[str] = set()
+    others: set[str] = set()
+    for ident, n in nodes.items():
+        words = normalize_name(n.name).split()
+        if n.kind != "Person" and ident not in known.characters:
+            others.add(normalize_name(n.name))
+        elif len(words) > 1 and _proper(n.name):
+            # Characters are candidates too, so that "Potter" is not given to the one real Potter.
+            by_last[words[-1]].append(ident)
+            given.add(words[0])
+    links = {}
+    for ident, n in nodes.items():
+        word = normalize_name(n.name)
+        if n.kind != "Person" or " " in word or not _proper(n.name) or ident in known.fixed | known.characters:
+            continue
+        fits = by_last.get(word, [])
+        if len(fits) != 1 or fits[0] in known.characters:
+            continue
+        full = fits[0]
+        mine, theirs = honorifics[ident], honorifics[full]
+        if mine:
+            ok = len(mine) == 1 and bool(theirs) and max(theirs, key=theirs.get) in mine
+        else:
+            ok = word not in others and word not in given and _docs(nodes[full]) >= _docs(n) \
+                and (_docs(nodes[full]) > 1 or bool(nodes[full].roles))
+        if ok:
+            links[ident] = full
+    return links
 
 
 class Merger:
@@ -247,9 +305,9 @@ class Merger:
         """A one-word name whose person mentions carry an honorific ("Lord
         Sainsbury", "Mr Ford") and whose other mentions vote otherwise (the
         supermarket, the carmaker) is two nodes: the person and the rest."""
-        marked = [e.kind == "Person" and bool(_genders([(d, e)], texts)) for d, e in members]
+        marked = [e.kind == "Person" and bool(_honorifics([(d, e)], texts)) for d, e in members]
         rest = [m for m, is_marked in zip(members, marked) if not is_marked]
-        if not any(marked) or not rest or _vote(rest, 0) == "Person":
+        if not any(marked) or not rest or _vote(rest, sum(_honorifics(rest, texts).values())) == "Person":
             return [(ident, members)]
         person = "person:" + ident.split(":", 1)[1]
         people = [m for m, is_marked in zip(members, marked) if is_marked]
@@ -279,45 +337,17 @@ class Merger:
         elif ident in known.fixed:
             node.kind = "Organization"  # parties, awards, organisations: never a person
         else:
-            node.kind = _vote(members, sum(_genders(members, texts).values()))
+            node.kind = _vote(members, sum(_honorifics(members, texts).values()))
         if ident in known.characters:
             node.is_actor = False  # a fictional character acts in no news
         return node
-
-    @staticmethod
-    def _surname_links(nodes: dict[str, LocalEntity], genders: dict[str, Counter]) -> dict[str, str]:
-        """A one-word person joins the one multi-word person whose name ends
-        with it, unless their gendered honorifics disagree ("Mrs Howard",
-        "Mr Howard") or the surname's own mentions disagree among themselves."""
-        known = _known()
-        by_last: dict[str, list[str]] = defaultdict(list)
-        for ident, n in nodes.items():
-            words = normalize_name(n.name).split()
-            # Characters count as candidates, so that "Potter" is not given to the one real Potter.
-            if len(words) > 1 and (n.kind == "Person" or ident in known.characters):
-                by_last[words[-1]].append(ident)
-        links = {}
-        for ident, n in nodes.items():
-            words = normalize_name(n.name).split()
-            if n.kind != "Person" or len(words) != 1 or ident in known.fixed | known.characters:
-                continue
-            fits = by_last.get(words[0], [])
-            if len(fits) != 1 or fits[0] in known.characters:
-                continue
-            mine, theirs = genders[ident], genders[fits[0]]
-            if mine["m"] and mine["f"]:
-                continue  # "Mr Howard" and "Mrs Howard": two people
-            if mine and theirs and max(mine, key=mine.get) != max(theirs, key=theirs.get):
-                continue
-            links[ident] = fits[0]
-        return links
 
     def graph(self) -> KnowledgeGraph:
         texts = {d.id: d.text for d in self.documents}
         merged = self._nodes(texts)
         nodes = {ident: node for ident, (node, _) in merged.items()}
-        genders = {ident: _genders(members, texts) for ident, (_, members) in merged.items()}
-        links = self._surname_links(nodes, genders)
+        honorifics = {ident: _honorifics(members, texts) for ident, (_, members) in merged.items()}
+        links = _surname_links(nodes, honorifics)
         for src, dst in links.items():
             _merge_into(nodes[dst], nodes.pop(src))
 
