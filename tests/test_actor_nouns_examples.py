@@ -17,6 +17,8 @@ EXPECTED = {
     "institution": ("The junta", "Organization", None),
     "document": ("A report", "Document", "Institute"),
     "agentive": ("Bookmakers", "Group", None),
+    "collective": ("The drinks industry", "Group", None),
+    "claim": ("opponents", "Group", None),
 }
 
 

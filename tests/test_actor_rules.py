@@ -485,8 +485,10 @@ def test_institution_noun_with_the_is_an_organisation():
     assert (m.start, m.end) == (1, 2) and m.definite and m.acting
 
 
-def test_institution_noun_with_a_is_no_organisation():
-    assert find_unnamed(parse(A_JUNTA), {}) == []
+def test_institution_noun_with_a_is_an_organisation_too():
+    # "A junta took power": an unnamed body acting is an actor, whatever its article.
+    (m,) = find_unnamed(parse(A_JUNTA), {})
+    assert m.kind == "Organization" and not m.definite
 
 
 def test_report_by_a_named_issuer_is_a_document_owned_by_it():

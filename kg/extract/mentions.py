@@ -189,8 +189,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             continue
         if span.text.lower() in not_entities or not any(c.isupper() for c in span.text):
             continue
-        if not ent.ent_id_ and all(t.lower_ in title_words for t in span):
-            continue  # "Labour" in "Labour Minister X" is part of a title
+        if not ent.ent_id_ and all(t.lower_ in title_words for t in span) and usage_of(doc, span.root) != "actor":
+            continue  # "Labour" in "Labour Minister X" is part of a title ("Labour said" is the party)
         if ent.label_ == "ORG" and _is_dateline_credit(doc, span):
             continue  # "BRUSSELS (Reuters) -": who filed the story, not an actor in it
         if ent.label_ != "NORP" and all(t.pos_ in ("VERB", "AUX", "ADV", "ADJ") for t in span) and not ent.ent_id_ \

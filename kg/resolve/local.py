@@ -113,7 +113,8 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
         gid = m.gaz
         if gid and gid.startswith("country:") and b.gaz.get(gid):
             ent = _gaz_country(b, gid)
-            if m.usage in ("place", "other") or _located(doc[m.root]) or doc[m.root].dep_ == "poss":
+            if m.usage == "place" or _located(doc[m.root]) or doc[m.root].dep_ == "poss" \
+                    or m.usage == "other" and _preposition(doc[m.root]) not in ("from", "with", "against", "between", "by"):
                 ent.is_place = True  # a country named and not acting is where things are ("Freedonia's economy")
             if m.usage != "place":
                 ent.is_actor = True
@@ -296,10 +297,15 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
     # Surname linking: a one-word name that ends exactly one multi-word name.
     multi = [k for k in groups if len(k.split()) > 1]
     link: dict[str, str] = {}
+    sexes = {k: {_honorific_sex(doc, m.start) for m in ms} - {None} for k, ms in groups.items()}
     for k in groups:
         if len(k.split()) == 1:
-            fulls = [f for f in multi if f.split()[-1] == k and _looks_person(votes[f])]
-            if not fulls:  # family name first ("Liao" of "Liao Wenjun"), when no one else has it
+            if len(sexes[k]) > 1:
+                link[k] = ""  # "Mr and Mrs Howard": two people
+                continue
+            # "Mrs Howard" is not Michael Howard if he is "Mr Howard" elsewhere.
+            fulls = [f for f in multi if f.split()[-1] == k and _looks_person(votes[f]) and not (sexes[k] and sexes[f] and sexes[k] != sexes[f])]
+            if not fulls and not sexes[k]:  # family name first ("Liao" of "Liao Wenjun"), when no one else has it
                 fulls = [f for f in multi if f.split()[0] == k and _looks_person(votes[f])]
             if len(fulls) == 1:
                 link[k] = fulls[0]
@@ -359,6 +365,15 @@ def _located(tok: Token) -> bool:
     return _preposition(tok) in ("in", "across", "throughout", "inside", "outside", "near")
 
 
+_SEX = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+        "miss": "f", "dame": "f", "lady": "f"}
+
+
+def _honorific_sex(doc: Doc, start: int) -> str | None:
+    """"Mrs" before a name (the mention itself has it stripped): who is meant."""
+    return _SEX.get(doc[start - 1].lower_) if start > 0 else None
+
+
 def _initials(name: str) -> str:
     # "Bradford & Bingley" is "B&B" as well as "BB"
     return "".join(w[0] for w in name.split() if w[:1].isupper() or w == "&")
@@ -403,7 +418,8 @@ def _link_short_org_names(b: _Builder) -> bool:
             if len(ow) <= len(words):
                 return False
             if len(words) == 1:
-                return ow[-1].lower() == sname.lower() or ow[0] == sname or (
+                # initials match by initials only: "BBC" is not "BBC News" or "BBC Sport"
+                return ow[-1].lower() == sname.lower() or ow[0] == sname and not sname.isupper() or (
                     sname.replace("&", "").isupper() and sname in (_initials(oname), _initials(oname).replace("&", "")))
             return ow[:len(words)] == words  # "Mitsubishi Tokyo" of "Mitsubishi Tokyo Financial Group"
 
