@@ -197,6 +197,8 @@ def _attach_unnamed(b: _Builder) -> None:
             # "Ministers insist...": by convention the government they serve.
             b.attach(government, m.start, m.end, m.aliases[0], head=m.head)
             continue
+        # "the candidates" after "opposition candidates", "critics of the plan" after "critics":
+        # one says no more than the other.
         earlier = [e for um, e in reversed(seen) if doc[um.head].lemma_ == head.lemma_
                    and (mods <= modifiers(doc[um.head]) or modifiers(doc[um.head]) <= mods)]
         if earlier:
@@ -574,15 +576,8 @@ def _resolve_descriptions(b: _Builder) -> None:
                 if g is not None:
                     nat = g.key
         word = tok.lower_
-        fits = []
-        for p in persons:
-            role_heads = {r.name.split()[-1] for r in p.roles}
-            if word == "leader":
-                ok = bool(role_heads & leader_heads)
-            else:
-                ok = word in role_heads
-            if ok:
-                fits.append(p)
+        mods = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.ent_id_]
+        fits = [p for p in persons if any(_role_fits(b, p, r, mods, word, leader_heads) for r in p.roles)]
         if nat is not None:
             same = [p for p in fits if nat in p.affiliations]
             fits = same or [p for p in fits if not p.affiliations]
@@ -599,6 +594,40 @@ def _resolve_descriptions(b: _Builder) -> None:
             start = dets[0].i
             b.attach(fits[0], start, tok.i + 1, doc[start:tok.i + 1].text, head=tok.i)
     _resolve_org_descriptions(b)
+
+
+_LESSER = frozenset({"shadow", "deputy", "vice", "former", "ex", "assistant", "junior", "under", "acting", "interim"})
+
+
+def _role_fits(b: _Builder, person: LocalEntity, role: Role, mods: list[str], word: str,
+               leader_heads: set[str]) -> bool:
+    """Does "the <mods> <word>" name the holder of ``role``?  The whole title
+    must fit ("the prime minister" is not a minister of anything else), a
+    shadow, deputy or former holder is not the plain one, and other modifiers
+    ("the Tory leader") must be in the role or the holder's affiliations."""
+    words = role.name.split()
+    title_words = _title_words_set()
+    title = [m for m in mods if m in title_words] + [word]
+    other = [m for m in mods if m not in title_words]
+    if word == "leader" and words[-1] in leader_heads and len(title) == 1:
+        held = words
+    elif words[-len(title):] == title:
+        held = words
+    else:
+        return False
+    if any(w in _LESSER and w not in title for w in held[:-len(title)]):
+        return False
+    known = set(w.lower() for w in role.text.split()) | set(held)
+    for aff in person.affiliations:
+        ent = b.out.entities.get(aff)
+        if ent is not None:
+            known |= {w.lower() for a in (ent.name, *ent.aliases) for w in a.split()}
+    return all(m in known for m in other)
+
+
+def _title_words_set() -> frozenset[str]:
+    lex = load_lexicon()
+    return frozenset({w for t in lex["titles"] for w in t.split()} | set(lex["title_modifiers"]) | _LESSER)
 
 
 def _most_recent(b: _Builder, fits: list[LocalEntity], before: int) -> list[LocalEntity]:
@@ -662,8 +691,8 @@ def _resolve_org_descriptions(b: _Builder) -> None:
         return
     execs = {h for h in lex["company_titles"]} | {h.split()[-1] for h in lex["company_titles"]}
     for tok in doc:
-        if tok.lemma_ not in lex["org_nouns"] or tok.pos_ != "NOUN" or tok.i in b.out.token_key:
-            continue
+        if tok.lemma_ not in lex["org_nouns"] or tok.pos_ != "NOUN" or tok.i in b.out.token_key or tok.tag_ != "NN":
+            continue  # ("the courts", "the media companies": several, not the one named)
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
         if not dets or tok.dep_ in ("compound", "appos"):
             continue
