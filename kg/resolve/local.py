@@ -18,6 +18,7 @@ The rules, each for news in general:
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -25,7 +26,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions import NameMention
 from kg.extract.roles import RoleMention, appositive_role, normalize_role, prenominal_role, title_heads
 from kg.graph import normalize_name
-from kg.resolve.unnamed import UnnamedMention, find_unnamed, modifiers
+from kg.resolve.unnamed import UnnamedMention, find_unnamed, modifiers, nouns
 from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
 from kg.types import Evidence, LocalEntity, Mention, Role
 
@@ -559,8 +560,9 @@ def _resolve_descriptions(b: _Builder) -> None:
     heads = title_heads()
     leader_heads = {t.split()[-1] for t in lex["leader_titles"]}
     persons = [e for e in b.out.entities.values() if e.kind == "Person"]
-    for tok in doc:
-        if tok.i in b.out.token_key or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in heads:
+    for i in nouns(doc):
+        tok = doc[i]
+        if i in b.out.token_key or tok.lower_ not in heads:
             continue
         dets = [c for c in tok.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ != "the" or tok.dep_ == "compound":
@@ -625,6 +627,7 @@ def _role_fits(b: _Builder, person: LocalEntity, role: Role, mods: list[str], wo
     return all(m in known for m in other)
 
 
+@lru_cache(maxsize=1)
 def _title_words_set() -> frozenset[str]:
     lex = load_lexicon()
     return frozenset({w for t in lex["titles"] for w in t.split()} | set(lex["title_modifiers"]) | _LESSER)
@@ -690,7 +693,8 @@ def _resolve_org_descriptions(b: _Builder) -> None:
     if not orgs:
         return
     execs = {h for h in lex["company_titles"]} | {h.split()[-1] for h in lex["company_titles"]}
-    for tok in doc:
+    for i in nouns(doc):
+        tok = doc[i]
         if tok.lemma_ not in lex["org_nouns"] or tok.pos_ != "NOUN" or tok.i in b.out.token_key or tok.tag_ != "NN":
             continue  # ("the courts", "the media companies": several, not the one named)
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
