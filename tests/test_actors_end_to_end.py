@@ -43,3 +43,18 @@ def test_names_hold_no_line_breaks_or_scores(build_texts):
     for a in g.actors():
         for n in [a.name, *a.aliases]:
             assert "\n" not in n and "6-3" not in n, n
+
+
+def test_part_of_a_country_is_a_place_of_its_own(build_texts):
+    g = build_texts(["Floods hit northern Chile on Monday, and rescue teams from western Europe "
+                     "arrived by evening. Chile asked its neighbours for help."])
+    places = {p.name for p in g.places()}
+    assert "northern Chile" in places and "western Europe" in places
+    assert "Chile" in names(g)  # the state asked: an actor
+
+
+def test_a_country_listed_or_possessing_is_a_place(build_texts):
+    g = build_texts(["The Acme Institute ranked Sweden, Norway and Denmark first for broadband. "
+                     "Peru's economy grew by 2%."])
+    places = {p.name for p in g.places()}
+    assert {"Sweden", "Norway", "Denmark", "Peru"} <= places

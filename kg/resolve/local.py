@@ -114,8 +114,9 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
         gid = m.gaz
         if gid and gid.startswith("country:") and b.gaz.get(gid):
             ent = _gaz_country(b, gid)
-            if m.usage == "place" or _located(doc[m.root]) or doc[m.root].dep_ == "poss" \
-                    or m.usage == "other" and _preposition(doc[m.root]) not in ("from", "with", "against", "between", "by"):
+            if _part_of(b, m, ent.key):
+                continue  # "northern Freedonia": a place of its own
+            if not m.headline and _named_as_place(doc[m.root], m.usage):
                 ent.is_place = True  # a country named and not acting is where things are ("Freedonia's economy")
             if m.usage != "place":
                 ent.is_actor = True
@@ -142,6 +143,8 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
             head = _collective_head(doc[m.root]) if m.usage == "modifier" else None
             if head is not None:
                 _group(b, m.start, head)  # "Pacific leaders": people, not a place
+                continue
+            if _part_of(b, m, None):
                 continue
             place = b.entity(g.key, g.name, "Place", is_actor=False, is_place=True, wikidata=g.wikidata)
             b.attach(place, m.start, m.end, m.text)
@@ -230,6 +233,42 @@ def _government(b: _Builder) -> LocalEntity | None:
     if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
         return None
     return b.out.entities[counts[0][1]]
+
+
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                      "north-east", "north-west", "south-east", "south-west", "north-eastern", "north-western",
+                      "south-eastern", "south-western", "former", "rural", "coastal"})
+
+
+def _part_of(b: _Builder, m: NameMention, country: str | None) -> bool:
+    """"northern Cyprus", "western Europe", "the former Yugoslavia": a part of
+    a country or region (or what it was) is a place of its own."""
+    if m.start == 0 or b.doc[m.start - 1].lower_ not in _COMPASS or b.doc[m.start - 1].text[0].isupper():
+        return False
+    start = m.start - 1
+    text = b.doc[start:m.end].text
+    place = b.entity(f"place:{normalize_name(text)}", text, "Place", is_actor=False, is_place=True, country=country)
+    b.attach(place, start, m.end, text)
+    return True
+
+
+def _named_as_place(tok: Token, usage: str) -> bool:
+    """A country's name used for where things are: as a location, a possessor
+    ("Freedonia's economy"), in a list or apposition ("countries such as
+    Freedonia"), anything but a modifier, the counterpart of a preposition
+    ("talks with Freedonia") or an act of the state."""
+    if usage == "place" or _located(tok):
+        return True
+    if usage == "modifier" or _preposition(tok) in ("from", "with", "against", "between", "by"):
+        return False
+    g = tok
+    while g.dep_ == "conj" and g.head.i != g.i:
+        g = g.head
+    return g.dep_ not in ("nsubj", "nsubjpass", "agent", "dative", "ROOT") and not (g.dep_ == "dobj" and usage == "actor"
+                                                                            and g.head.lemma_ in _ADDRESSED)
+
+
+_ADDRESSED = frozenset({"urge", "ask", "call", "press", "tell", "warn", "invite", "pressure", "force"})
 
 
 def _group(b: _Builder, start: int, head: Token) -> None:
