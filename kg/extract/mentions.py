@@ -111,6 +111,9 @@ def _clean(span: Span, person: bool = False) -> Span | None:
                 or t.text in ("-", "–", "—") and t.i > start and t.whitespace_ and doc[t.i - 1].whitespace_:
             end = t.i
             break
+    closing = next((t.i for t in doc[start:end] if ")" in t.text and "(" not in doc[start:t.i + 1].text), None)
+    if closing is not None:
+        start = closing + 1  # "Nasa) Ames Research Center": the end of a bracket before the name
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in honorifics
                            or doc[start].is_alpha and doc[start].text.islower() and doc[start].pos_ == "NOUN"):
         start += 1

@@ -86,8 +86,12 @@ def _thing(tok: Token, things: frozenset[str]) -> bool:
 
 def _audience(tok: Token) -> bool:
     """"said on Radio Nord": where the words were said, not who acts (the one
-    told, "told Radio Nord", is an addressee and counts)."""
+    told, "told Radio Nord", is an addressee and counts); "an analyst at Acme
+    Bank", "a service at Acme Cathedral": where someone works or something
+    happens."""
     tok = _governing(tok)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "at":
+        return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_ in ("tell", "say", "speak")
 
 

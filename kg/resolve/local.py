@@ -194,6 +194,13 @@ def _attach_unnamed(b: _Builder) -> None:
                 b.attach(b.out.entities[issuer], m.start, m.end, m.aliases[-1], head=m.head)
                 last_issuer = issuer
             continue
+        if m.kind == "Organization" and m.definite:
+            # "the executive" in a story about the Scottish Executive: that body
+            named = [e for e in b.out.entities.values() if e.kind == "Organization" and not e.key.startswith("unnamed:")
+                     and head.lemma_.lower() in e.name.lower().split()]
+            if len(named) == 1:
+                b.attach(named[0], m.start, m.end, m.aliases[-1], head=m.head)
+                continue
         mods = modifiers(head)
         government = _government(b) if head.lemma_ == "minister" and head.tag_ == "NNS" \
             and mods <= {"government", "executive", "cabinet", "senior", "junior"} else None
@@ -225,8 +232,8 @@ def _government(b: _Builder) -> LocalEntity | None:
     """The government a story's ministers serve: the one organisation named as
     an executive or government ("the Scottish Executive"), else the country the
     story is about (named three times or more, twice as often as any other)."""
-    execs = [e for e in b.out.entities.values() if e.kind == "Organization"
-             and set(e.name.lower().split()) & {"executive", "government", "administration"}]
+    execs = [e for e in b.out.entities.values() if e.kind == "Organization" and not e.key.startswith("unnamed:")
+             and e.name.lower().split()[-1] in ("executive", "government", "administration")]
     if len(execs) == 1:
         return execs[0]
     counts = sorted(((len(e.mentions), k) for k, e in b.out.entities.items() if e.kind == "Country"), reverse=True)
@@ -586,7 +593,7 @@ def _add_role(b: _Builder, ent: LocalEntity, r: RoleMention) -> None:
     while name_end < len(doc) and b.out.token_key.get(name_end) == ent.key:
         name_end += 1
     if r.end < len(doc) and b.out.token_key.get(r.end) == ent.key:
-        alias = doc[r.start:name_end].text
+        alias = " ".join(doc[r.start:name_end].text.split("\n")[-1].split())  # never across a line break
         if alias not in ent.aliases:
             ent.aliases.append(alias)
     b.qualified[ent.key].setdefault(r.head, set()).add(r.qualified)
