@@ -58,3 +58,21 @@ def test_a_country_listed_or_possessing_is_a_place(build_texts):
                      "Peru's economy grew by 2%."])
     places = {p.name for p in g.places()}
     assert {"Sweden", "Norway", "Denmark", "Peru"} <= places
+
+
+def test_a_demand_modal_in_a_quote_is_the_speakers_demand_of_the_subject(build_texts):
+    g = build_texts(["“Farmers must accept the new rules,” said Elena Ruiz, the agriculture minister."])
+    (c,) = g.commitments()
+    assert (g.name_of(c.actor), c.kind, g.name_of(c.target)) == ("Elena Ruiz", "demand", "Farmers")
+
+
+def test_a_named_spokeswoman_is_no_unnamed_actor(build_texts):
+    g = build_texts(["A Nordbank spokeswoman, Lena Marsh, said the bank would cut fees."])
+    assert not any("spokeswoman" in a.name for a in g.actors())
+    assert [g.name_of(s.speaker) for s in g.statements()] == ["Lena Marsh"]
+
+
+def test_a_demonym_with_officials_is_a_group_of_that_country(build_texts):
+    g = build_texts(["Peruvian officials said the mine would stay closed."])
+    grp = next(a for a in g.actors() if a.name == "Peruvian officials")
+    assert grp.type == "Group" and [g.name_of(x) for x in grp.affiliations] == ["Peru"]

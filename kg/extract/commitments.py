@@ -293,6 +293,11 @@ class _Matcher:
         exclude = _subtree_ids(subj) if subj is not None and subj.i < cue.i else set()
         content = _content(content_root, exclude)
         modality, negated = _modality(cue, ctx)
+        if MODAL_KIND.get(modality or "") == "demand" and not passive:
+            side = _speaker_side(ctx, cue, personal=True)
+            if side is not None and side != committer:
+                # '"Farmers must accept the rules," the minister said': the minister's demand of them
+                return Cue("demand", cue, side, content, committer, [], modality, negated)
         partners = _partners(subj, ctx, committer)
         target = _target_of(cue, content, committer, ctx)
         if kind == "agreement" and target is None and partners:

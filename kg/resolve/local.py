@@ -303,6 +303,8 @@ def _demonym(b: _Builder, m: NameMention, gid: str) -> None:
         b.attach(country, m.start, m.end, surface)
         return
     head = _collective_head(tok)
+    if head is not None and head.lemma_ in b.lex["people_nouns_for_country"]:
+        head = None  # "Palestinian officials": people of the country, a group of their own (see unnamed)
     if head is not None:
         country.is_actor = True
         b.attach(country, m.start, m.end, m.text)
@@ -390,10 +392,11 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
             display = display.title()  # "MONTREAL" in a dateline is Montreal
         if kind == "Place" and display.isupper() and not any(m.usage == "place" for m in ms):
             kind = "Organization"  # "BT said", tagged as a place: initials that act are an organisation
-        if kind == "Place" and not any(m.usage in ("place", "other") for m in ms) and not b.gaz.lookup.get(display):
-            continue  # a name the NER called a place, never used as one ("Marsh played well")
         if kind == "Place":
-            ent = b.entity(f"place:{target}", display, "Place", is_actor=False, is_place=True)
+            # A name the NER called a place and the text never uses as one ("Marsh
+            # played well") is no place; it may still be an organisation's short name.
+            used = any(m.usage in ("place", "other") for m in ms) or bool(b.gaz.lookup.get(display))
+            ent = b.entity(f"place:{target}", display, "Place", is_actor=False, is_place=used)
         else:
             prefix = {"Person": "person", "Organization": "org"}[kind]
             ent = b.entity(f"{prefix}:{target}", display, kind)
@@ -716,13 +719,25 @@ def _member_of(b: _Builder) -> None:
                         break
 
 
+# Words that name a body that is not a company ("the company" is never the union).
+_NOT_COMPANIES = frozenset({"union", "council", "association", "party", "committee", "court", "commission", "ministry",
+                            "department", "agency", "federation", "institute", "university", "church", "league",
+                            "assembly", "parliament", "congress", "senate", "tribunal", "authority", "government",
+                            "executive", "alliance", "coalition", "movement", "foundation", "charity", "office",
+                            "police", "army", "school", "hospital", "society", "club", "confederation", "chamber",
+                            "chambers", "consortium", "organisation", "organization", "forum", "board"})
+
+
 def _salient_company(b: _Builder, orgs: list[LocalEntity], before: int) -> list[LocalEntity]:
     """"the company" with no other clue: the organisation the story is about so
     far, named most often before it (the latest named on a tie); bodies the
     gazetteer knows (the UN, the EU) are not companies."""
+    bodies = _NOT_COMPANIES
+    companies = {o.key for o in orgs if not bodies & set(o.name.lower().split())
+                 and not (o.key.startswith("org:") and b.gaz.get(o.key))}
     counts: dict[str, list[int]] = {}
     for start, _end, key in b.out.mention_spans:
-        if start < before and any(o.key == key for o in orgs) and not (key.startswith("org:") and b.gaz.get(key)):
+        if start < before and key in companies:
             counts.setdefault(key, []).append(start)
     if not counts:
         return []

@@ -156,8 +156,8 @@ def _owner(tok: Token, token_key: dict[int, str]) -> int | None:
     """The organisation a spokesman or a report speaks for: "a spokesman for X",
     "an X spokesman", "X's report", "a report by X"."""
     for c in tok.children:
-        if c.dep_ in ("compound", "poss", "nmod") and c.i in token_key:
-            return c.i
+        if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i in token_key:
+            return c.i  # ("Palestinian officials": the demonym's country)
         if c.dep_ == "prep" and c.lower_ in ("for", "of", "by", "from", "at"):
             for o in c.children:
                 if o.dep_ == "pobj" and o.i in token_key:
@@ -222,6 +222,8 @@ def find_unnamed(doc: Doc, token_key: dict[int, str]) -> list[UnnamedMention]:
             continue
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) and kind != "Document":
             continue  # "his officers", "their members": whose, the pronoun decides
+        if _names_someone(tok, token_key):
+            continue  # "Acme's chief executive, Ana Ruiz,": a role of a named person
         owner = _owner(tok, token_key)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in tok.children)
         if kind == "Document" and owner is None and not definite:
@@ -238,6 +240,13 @@ def _anaphoric(tok: Token, table: dict) -> bool:
         return True
     return any(c.dep_ == "nummod" and c.lower_ in ("two", "three", "both") or c.dep_ in ("det", "predet") and c.lower_ == "both"
                for c in tok.children)
+
+
+def _names_someone(tok: Token, token_key: dict[int, str]) -> bool:
+    """Is the noun in apposition with a name ("a spokeswoman, Ana Ruiz, said")?"""
+    if tok.dep_ == "appos" and tok.head.i in token_key:
+        return True
+    return any(c.dep_ == "appos" and any(t.i in token_key for t in c.subtree) for c in tok.children)
 
 
 def _refers_back(tok: Token) -> bool:
