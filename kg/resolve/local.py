@@ -155,7 +155,7 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
         elif gid and gid.startswith(("demonym:", "people:")):
             _demonym(b, m, gid)
         elif m.label == "NORP":
-            if m.text.endswith("s") and m.usage in ("actor", "other"):
+            if m.text.endswith("s") and m.usage == "actor":
                 grp = b.entity(f"group:{normalize_name(m.text)}", m.text, "Group")
                 b.attach(grp, m.start, m.end, m.text)
         else:
