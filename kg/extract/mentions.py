@@ -26,6 +26,8 @@ LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 _OPENERS = frozenset({"new", "former", "veteran", "top", "young", "rising", "late", "ex", "legendary", "embattled",
                       "newly", "outgoing", "incoming", "disgraced", "jailed", "fellow"})
+_PARTY_WORDS = frozenset({"lib", "dem", "tory", "labour", "conservative", "democrat", "republican", "green", "snp",
+                          "ukip", "mep", "mp", "msp", "am"})
 _SCORE = re.compile(r"(\s*\d+\s*[-–]\s*\d+)+$")
 
 
@@ -128,6 +130,8 @@ def _clean(span: Span, person: bool = False) -> Span | None:
     gaz = load_gazetteer()
     while person and end - start > 2 and doc[start].is_sent_start and doc[start].lower_ in _OPENERS:
         start += 1  # "New Ana Ruiz film...": a sentence-initial adjective before the name
+    while person and end - start > 2 and doc[start].lower_.rstrip(".") in _title_words() | _PARTY_WORDS:
+        start += 1  # "MEP Ana Ruiz", "Lib Dem Ana Ruiz": a title or party before the name is no part of it
     while person and end - start > 1 and gaz.lookup.get(doc[start].text, "").startswith("demonym:") \
             and doc[start + 1].text[:1].isupper():
         start += 1  # "American Ana Ruiz": a nationality before the name

@@ -739,10 +739,10 @@ def _salient_company(b: _Builder, orgs: list[LocalEntity], before: int) -> list[
     for start, _end, key in b.out.mention_spans:
         if start < before and key in companies:
             counts.setdefault(key, []).append(start)
-    if not counts:
-        return []
-    best = max(counts, key=lambda k: (len(counts[k]), max(counts[k])))
-    return [o for o in orgs if o.key == best]
+    ranked = sorted(counts, key=lambda k: (len(counts[k]), max(counts[k])), reverse=True)
+    if not ranked or len(counts[ranked[0]]) < 2 or len(ranked) > 1 and len(counts[ranked[0]]) < 2 * len(counts[ranked[1]]):
+        return []  # no company clearly dominates the story so far
+    return [o for o in orgs if o.key == ranked[0]]
 
 
 def _resolve_org_descriptions(b: _Builder) -> None:
@@ -785,4 +785,6 @@ def _resolve_org_descriptions(b: _Builder) -> None:
                 fits = _salient_company(b, orgs, tok.i)
         if len(fits) == 1:
             start = det.i if det.dep_ == "det" else tok.left_edge.i
+            if any(t.is_punct or t.dep_ == "det" and t.i != start for t in doc[start:tok.i]) or tok.i - start > 5:
+                continue  # not one noun phrase ("the start-up, a trading company"): a misparse
             b.attach(fits[0], start, tok.i + 1, doc[start:tok.i + 1].text, head=tok.i)
