@@ -244,8 +244,9 @@ class FactContext:
                 if key and self.ents.entities.get(key) is not None and self.ents.entities[key].kind == "Person":
                     return key
             speaker = self.last_speaker(s)
-            if speaker:
-                return speaker
+            ent = self.ents.entities.get(speaker) if speaker else None
+            if ent is not None and ent.kind == "Person":
+                return speaker  # "he added": the one speaking, if a person (never "pupils" or "the firm")
         before = self._persons_before(tok, sent)
         if before:
             return self.ents.token_key[before[-1].i]

@@ -135,8 +135,17 @@ def _clean(span: Span, person: bool = False) -> Span | None:
     while person and end - start > 1 and gaz.lookup.get(doc[start].text, "").startswith("demonym:") \
             and doc[start + 1].text[:1].isupper():
         start += 1  # "American Ana Ruiz": a nationality before the name
+    if not person and end - start >= 2 and not gaz.lookup.get(doc[start:end].text):
+        # "SNP Holyrood leader": a known organisation's name the NER ran into the next word
+        known = next((k for k in range(end - 1, start, -1) if gaz.lookup.get(doc[start:k].text, "").startswith("org:")
+                      and doc[k - 1].text.isupper()), None)
+        if known is not None:
+            end = known
     if start >= end:
         return None
+    text = doc[start:end].text
+    if text.count("(") != text.count(")"):
+        return None  # "Party(BNP": a bracket inside a token, no name to cut out cleanly
     return doc[start:end]
 
 
