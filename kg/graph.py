@@ -45,6 +45,22 @@ _THE = re.compile(r"^the\s+", re.I)
 _PUNCT = re.compile(r"[^\w\s.]")
 
 
+_GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+
+
+def family_name(name: str) -> str:
+    """The family name of a person's (normalised) full name: its last word,
+    past a generational suffix.
+
+    >>> family_name("robert k. lane iii")
+    'lane'
+    """
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _GENERATIONS:
+        words = words[:-1]
+    return words[-1] if words else ""
+
+
 def normalize_name(name: str) -> str:
     """Fold a name for look-ups: lower case, straight quotes, no leading "the",
     no punctuation but ".", single spaces, no possessive "'s".

@@ -76,3 +76,22 @@ def test_a_demonym_with_officials_is_a_group_of_that_country(build_texts):
     g = build_texts(["Peruvian officials said the mine would stay closed."])
     grp = next(a for a in g.actors() if a.name == "Peruvian officials")
     assert grp.type == "Group" and [g.name_of(x) for x in grp.affiliations] == ["Peru"]
+
+
+def test_initials_and_generations_do_not_split_a_name(build_texts):
+    g = build_texts(["Robert K. Lane III, the company chairman, said profits would rise. Lane added that "
+                     "the board agreed."])
+    lane = next(a for a in g.actors() if a.name == "Robert K. Lane III")
+    assert "Lane" in lane.aliases
+    assert not any(a.name == "Lane" for a in g.actors())
+
+
+def test_a_long_title_leaves_the_name_whole(build_texts):
+    g = build_texts(["Deputy Interior Minister Ana Kovac-Lind said the border would reopen on Monday."])
+    assert [a.name for a in g.actors()] == ["Ana Kovac-Lind"]
+
+
+def test_a_hyphenated_pair_is_two_people_not_one_name(build_texts):
+    g = build_texts(["After the Marsh-Kovac summit in Vale, Lena Marsh said the talks had gone well. "
+                     "Ana Kovac agreed."])
+    assert sorted(a.name for a in g.actors()) == ["Ana Kovac", "Lena Marsh"]

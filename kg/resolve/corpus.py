@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.graph import KnowledgeGraph, normalize_name
+from kg.graph import KnowledgeGraph, family_name, normalize_name
 from kg.nlp.gazetteer import load_alternates, load_gazetteer
 from kg.rdf.iris import actor_iri, fact_iri, place_iri
 from kg.types import Actor, Commitment, Document, DocumentFacts, LocalEntity, Mention, Place, Role, Statement
@@ -229,7 +229,7 @@ def _surname_links(nodes: dict[str, LocalEntity], honorifics: dict[str, Counter]
             others.add(normalize_name(n.name))
         elif len(words) > 1 and _proper(n.name):
             # Characters are candidates too, so that "Potter" is not given to the one real Potter.
-            by_last[words[-1]].append(ident)
+            by_last[family_name(" ".join(words))].append(ident)
             given.add(words[0])
     links = {}
     for ident, n in nodes.items():

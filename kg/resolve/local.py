@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import NameMention
 from kg.extract.roles import RoleMention, appositive_role, normalize_role, prenominal_role, title_heads
-from kg.graph import normalize_name
+from kg.graph import family_name, normalize_name
 from kg.resolve.unnamed import UnnamedMention, find_unnamed, modifiers, nouns
 from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
 from kg.types import Evidence, LocalEntity, Mention, Role
@@ -355,7 +355,7 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
                 link[k] = ""  # "Mr and Mrs Howard": two people
                 continue
             # "Mrs Howard" is not Michael Howard if he is "Mr Howard" elsewhere.
-            fulls = [f for f in multi if f.split()[-1] == k and _looks_person(votes[f]) and not (sexes[k] and sexes[f] and sexes[k] != sexes[f])]
+            fulls = [f for f in multi if family_name(f) == k and _looks_person(votes[f]) and not (sexes[k] and sexes[f] and sexes[k] != sexes[f])]
             if not fulls and not sexes[k]:  # family name first ("Liao" of "Liao Wenjun"), when no one else has it
                 fulls = [f for f in multi if f.split()[0] == k and _looks_person(votes[f])]
             if len(fulls) == 1:
@@ -535,7 +535,7 @@ def _propagate_names(b: _Builder) -> None:
             else:
                 forms[words] = e.key
         if e.kind == "Person" and len(e.name.split()) > 1:
-            last = (e.name.split()[-1],)
+            last = (family_name(e.name),)
             forms[last] = None if last in forms and forms[last] != e.key else e.key
     doc = b.doc
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
