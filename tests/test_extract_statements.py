@@ -67,3 +67,17 @@ def test_the_date_of_the_speech_not_of_what_was_said(build_texts):
     assert g.statements()[0].date == "2024-03-04"
     g = build_texts(["Governor Mei Lin said that the port would reopen next week."], date="2024-03-07")
     assert g.statements()[0].date == "2024-03-07"
+
+
+def test_a_quote_of_three_sentences_is_three_statements_of_one_speaker(build_texts):
+    g = build_texts(['"The harvest is late. Prices will rise. We are ready," said Farm Minister Tomas Vell.'])
+    st = g.statements()
+    assert [g.name_of(s.speaker) for s in st] == ["Tomas Vell"] * 3
+    assert [s.evidence[0].text for s in st][0] == '"The harvest is late.'
+    assert st[-1].evidence[0].text.endswith("said Farm Minister Tomas Vell.")
+
+
+def test_beliefs_and_allegations_are_reported_statements(build_texts):
+    g = build_texts(["The Acme Institute believes that rents will keep rising. "
+                     "Zenith Mills alleged that the tender had been rigged."])
+    assert sorted(g.name_of(s.speaker) for s in g.statements()) == ["Acme Institute", "Zenith Mills"]

@@ -112,13 +112,7 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
             used_verbs.add(verb.i)
         covered.append((first, last, speaker))
         ctx.speeches.append(Speech(speaker, {t.i for t in toks}, last, verb.i if verb is not None else None))
-        out.append(Statement(
-            iri="", speaker=speaker, content=" ".join(q.text.split()).strip(" ,"), quote=True,
-            cue=verb.lemma_ if verb is not None else "",
-            audience=_audience(verb) if verb is not None else None,
-            date=_statement_date(ctx, verb) if verb is not None else ctx.document.date,
-            evidence=[ctx.evidence(first, last)],
-        ))
+        out.extend(_quote_statements(ctx, toks, speaker, verb, last))
     # Reported speech.
     for tok in doc:
         if tok.i in used_verbs or tok.i in quoted_tokens or tok.pos_ not in ("VERB",):
@@ -152,6 +146,31 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
     ctx.speeches.sort(key=lambda sp: sp.sentence)
     out.sort(key=lambda st: st.evidence[0].start)
     return iter(out)
+
+
+def _quote_statements(ctx: FactContext, toks: list[Token], speaker: str, verb: Token | None,
+                      last: int) -> list[Statement]:
+    """One statement per sentence of a quote, all the speaker's: a quote of
+    three sentences is three things said.  The last one reaches to the
+    attribution when the parser split it off ("…,” she said.")."""
+    by_sent: dict[int, list[Token]] = {}
+    for t in toks:
+        by_sent.setdefault(ctx.sent_of[t.i], []).append(t)
+    sents = sorted(by_sent)
+    out = []
+    for s in sents:
+        part = by_sent[s]
+        text = " ".join(ctx.doc[part[0].i:part[-1].i + 1].text.split()).strip(" ,\"“”‘’'")
+        if not any(c.isalnum() for c in text):
+            continue
+        out.append(Statement(
+            iri="", speaker=speaker, content=text, quote=True,
+            cue=verb.lemma_ if verb is not None else "",
+            audience=_audience(verb) if verb is not None else None,
+            date=_statement_date(ctx, verb) if verb is not None else ctx.document.date,
+            evidence=[ctx.evidence(s, max(s, last) if s == sents[-1] else s)],
+        ))
+    return out
 
 
 def _misparsed_speech(ctx: FactContext, verb: Token) -> tuple[str | None, list[Token]]:
