@@ -81,3 +81,17 @@ def test_beliefs_and_allegations_are_reported_statements(build_texts):
     g = build_texts(["The Acme Institute believes that rents will keep rising. "
                      "Zenith Mills alleged that the tender had been rigged."])
     assert sorted(g.name_of(s.speaker) for s in g.statements()) == ["Acme Institute", "Zenith Mills"]
+
+
+def test_quotes_after_the_attribution_in_one_paragraph_stay_the_speakers(build_texts):
+    g = build_texts(['"The plan is sound," said Lena Marsh, head of the Acme Institute. "But the timing is wrong. '
+                     '"We will say more next week."'])
+    assert [g.name_of(s.speaker) for s in g.statements()] == ["Lena Marsh"] * 3
+
+
+def test_a_bare_quoted_paragraph_continues_a_reported_speaker(build_texts):
+    g = build_texts(['"The harvest is late," said Tomas Vell.\n\n'
+                     'Acme economist Ana Kovac said prices had risen in recent months.\n\n'
+                     '"Rates are likely to stay on hold for some time."'])
+    speakers = [g.name_of(s.speaker) for s in g.statements()]
+    assert speakers == ["Tomas Vell", "Ana Kovac", "Ana Kovac"]

@@ -78,6 +78,9 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
         quoted_tokens.update(t.i for t in toks)
     out: list[Statement] = []
     covered: list[tuple[int, int, str]] = []  # (first, last sentence, speaker) of each quote
+    previous: tuple[int, str, int] | None = None  # (end offset, speaker, next token) of the last attributed quote
+    bare: list[tuple[list[Token], int, int]] = []  # quoted paragraphs with no attribution of their own
+    bare_end: int | None = None  # where the last of them ended
     for q, toks in zip(quotes, quote_tokens):
         if not toks:
             continue
@@ -102,12 +105,22 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
             if speaker:
                 break
         if speaker is None:
-            # A bare quoted paragraph continues the previous speaker.
+            # A bare quoted paragraph continues the previous speaker, and so does
+            # a quote that follows an attributed one in the same paragraph
+            # ('"A," said X. "B. "C."').
             para_start = ctx.text.rfind("\n", 0, q.start) + 1
-            if ctx.text[para_start:q.start].strip() in ("“", '"', ""):
-                speaker = ctx.last_speaker(first, window=2)
+            if ctx.text[para_start:q.start].strip() in ("“", '"', "") \
+                    or bare_end is not None and "\n" not in ctx.text[bare_end:q.start]:
+                bare.append((toks, first, last))  # who spoke last is known once reported speech is read
+                bare_end = q.end
+                continue
+            if previous is not None and "\n" not in ctx.text[previous[0]:q.start] \
+                    and not any(t.lemma_ in verbs for t in doc[previous[2]:toks[0].i] if t.i not in quoted_tokens):
+                speaker = previous[1]
         if speaker is None:
             continue
+        # (past its own attribution, "…," said X, the envoy.)
+        previous, bare_end = (q.end, speaker, max(toks[-1].i + 1, ctx.sents[last].end)), None
         if verb is not None:
             used_verbs.add(verb.i)
         covered.append((first, last, speaker))
@@ -117,7 +130,7 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
     for tok in doc:
         if tok.i in used_verbs or tok.i in quoted_tokens or tok.pos_ not in ("VERB",):
             continue
-        if tok.lemma_ not in verbs or tok.lemma_ in COMMITMENT_SPEECH:
+        if tok.lemma_ not in verbs or tok.lemma_ in COMMITMENT_SPEECH and not _claims(tok):
             continue
         if any(tok.i in sp.tokens for sp in ctx.speeches):
             continue  # a speech verb inside what someone else is reported to have said
@@ -144,6 +157,14 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
         ))
     out.extend(_according_to(ctx, covered, quoted_tokens))
     ctx.speeches.sort(key=lambda sp: sp.sentence)
+    for toks, first, last in bare:
+        # A bare quoted paragraph continues whoever spoke just before, quoted or reported.
+        speaker = ctx.last_speaker(first, window=2)
+        if speaker is None:
+            continue
+        ctx.speeches.append(Speech(speaker, {t.i for t in toks}, last, None))
+        ctx.speeches.sort(key=lambda sp: sp.sentence)
+        out.extend(_quote_statements(ctx, toks, speaker, None, last))
     out.sort(key=lambda st: st.evidence[0].start)
     return iter(out)
 
@@ -171,6 +192,23 @@ def _quote_statements(ctx: FactContext, toks: list[Token], speaker: str, verb: T
             evidence=[ctx.evidence(s, max(s, last) if s == sents[-1] else s)],
         ))
     return out
+
+
+def _claims(verb: Token) -> bool:
+    """"insisted that Ana was speaking about adults" claims (a statement);
+    "insisted that Ana must resign" demands (a commitment): only insist and
+    suggest go both ways, by the mood of their clause."""
+    if verb.lemma_ not in ("insist", "suggest"):
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # The mandative subjunctive ("insisted that Kyiv require"): base form, which the
+    # tagger reads as VBP after a singular subject.
+    subjunctive = clause.tag_ == "VB" or clause.tag_ == "VBP" and subj is not None and subj.tag_ in ("NN", "NNP")
+    return not modals & {"should", "must", "ought", "need"} and not subjunctive
 
 
 def _misparsed_speech(ctx: FactContext, verb: Token) -> tuple[str | None, list[Token]]:
