@@ -32,3 +32,11 @@ def test_descriptions_stay_in_their_document(build_texts):
     g = build_texts(["Chancellor Mara Voss set out her budget on Tuesday.",
                      "The chancellor of the university, Jon Ekman, said fees would rise. The chancellor said so twice."])
     assert all(m.document == "doc1" for m in next(a for a in g.actors() if a.name == "Mara Voss").mentions)
+
+
+def test_a_synonym_and_a_party_find_the_holder(build_texts):
+    g = build_texts(["Labour leader Ida Berg spoke on Monday. Prime Minister Olof Strand replied. "
+                     "But the Labour leader argued that the plan was wrong. The premier insisted the plan would work."])
+    assert "the Labour leader" in aliases(g, "Ida Berg")
+    assert "The premier" in aliases(g, "Olof Strand")
+    assert [g.name_of(s.speaker) for s in g.statements()] == ["Ida Berg", "Olof Strand"]

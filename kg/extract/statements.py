@@ -166,7 +166,15 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
         ctx.speeches.sort(key=lambda sp: sp.sentence)
         out.extend(_quote_statements(ctx, toks, speaker, None, last))
     out.sort(key=lambda st: st.evidence[0].start)
-    return iter(out)
+    # One statement per speaker and sentence ("X noted that..., suggesting that...").
+    seen: set[tuple[str, int]] = set()
+    unique = []
+    for st in out:
+        key = (st.speaker, st.evidence[0].sentence)
+        if key not in seen:
+            seen.add(key)
+            unique.append(st)
+    return iter(unique)
 
 
 def _quote_statements(ctx: FactContext, toks: list[Token], speaker: str, verb: Token | None,
@@ -207,7 +215,8 @@ def _claims(verb: Token) -> bool:
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # The mandative subjunctive ("insisted that Kyiv require"): base form, which the
     # tagger reads as VBP after a singular subject.
-    subjunctive = clause.tag_ == "VB" or clause.tag_ == "VBP" and subj is not None and subj.tag_ in ("NN", "NNP")
+    subjunctive = not modals and (clause.tag_ == "VB" or clause.tag_ == "VBP" and subj is not None
+                                  and subj.tag_ in ("NN", "NNP"))
     return not modals & {"should", "must", "ought", "need"} and not subjunctive
 
 

@@ -18,7 +18,6 @@ The rules, each for news in general:
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -621,13 +620,19 @@ def _resolve_descriptions(b: _Builder) -> None:
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "the president of the bank": another person
         nat = None
+        named_mods = []  # "the Labour leader": a party or organisation, matched like any word
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.ent_id_:
                 g = b.gaz.get(c.ent_id_)
-                if g is not None:
+                if g is not None and g.kind == "Country":
                     nat = g.key
+                elif g is not None:
+                    named_mods.append(c.lower_)
         word = tok.lower_
-        mods = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.ent_id_]
+        mods = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.ent_id_] + named_mods
+        if word in _TITLE_SYNONYMS:  # "the premier" is the prime minister
+            *extra, word = _TITLE_SYNONYMS[word].split()
+            mods = mods + extra
         fits = [p for p in persons if any(_role_fits(b, p, r, mods, word, leader_heads) for r in p.roles)]
         if nat is not None:
             same = [p for p in fits if nat in p.affiliations]
@@ -647,39 +652,37 @@ def _resolve_descriptions(b: _Builder) -> None:
     _resolve_org_descriptions(b)
 
 
+_TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
 _LESSER = frozenset({"shadow", "deputy", "vice", "former", "ex", "assistant", "junior", "under", "acting", "interim"})
 
 
 def _role_fits(b: _Builder, person: LocalEntity, role: Role, mods: list[str], word: str,
                leader_heads: set[str]) -> bool:
-    """Does "the <mods> <word>" name the holder of ``role``?  The whole title
-    must fit ("the prime minister" is not a minister of anything else), a
-    shadow, deputy or former holder is not the plain one, and other modifiers
-    ("the Tory leader") must be in the role or the holder's affiliations."""
+    """Does "the <mods> <word>" name the holder of ``role``?  The title must
+    fit from its last word back ("the prime minister" is no other minister),
+    a shadow, deputy or former holder is not the plain one, and the words of
+    the description the role lacks ("the Tory leader") must be in the role or
+    the holder's names and affiliations."""
     words = role.name.split()
-    title_words = _title_words_set()
-    title = [m for m in mods if m in title_words] + [word]
-    other = [m for m in mods if m not in title_words]
-    if word == "leader" and words[-1] in leader_heads and len(title) == 1:
-        held = words
-    elif words[-len(title):] == title:
-        held = words
-    else:
+    seq = mods + [word]
+    k = 0
+    while k < min(len(words), len(seq)) and words[-(k + 1)] == seq[-(k + 1)]:
+        k += 1
+    if k == 0 and word == "leader" and words[-1] in leader_heads:
+        k = 1  # "the leader": a president or prime minister leads
+        seq = mods + [words[-1]]
+    if k == 0:
         return False
-    if any(w in _LESSER and w not in title for w in held[:-len(title)]):
+    title, other = seq[-k:], seq[:-k]
+    if any(w in _LESSER and w not in title for w in words[:-k]):
         return False
-    known = set(w.lower() for w in role.text.split()) | set(held)
+    known = set(w.lower() for w in role.text.split()) | set(words)
+    known |= {w.lower() for a in person.aliases for w in a.split()}  # "Tory leader Ana Ruiz" says whose leader
     for aff in person.affiliations:
         ent = b.out.entities.get(aff)
         if ent is not None:
             known |= {w.lower() for a in (ent.name, *ent.aliases) for w in a.split()}
     return all(m in known for m in other)
-
-
-@lru_cache(maxsize=1)
-def _title_words_set() -> frozenset[str]:
-    lex = load_lexicon()
-    return frozenset({w for t in lex["titles"] for w in t.split()} | set(lex["title_modifiers"]) | _LESSER)
 
 
 def _most_recent(b: _Builder, fits: list[LocalEntity], before: int) -> list[LocalEntity]:
