@@ -95,3 +95,17 @@ def test_a_hyphenated_pair_is_two_people_not_one_name(build_texts):
     g = build_texts(["After the Marsh-Kovac summit in Vale, Lena Marsh said the talks had gone well. "
                      "Ana Kovac agreed."])
     assert sorted(a.name for a in g.actors()) == ["Ana Kovac", "Lena Marsh"]
+
+
+def test_a_spokesmans_we_is_the_body_he_speaks_for(build_texts):
+    g = build_texts(["The Nordland Executive lost its appeal on Monday. An executive spokesman said: "
+                     '"We will study this judgement in detail."'])
+    (c,) = g.commitments()
+    assert g.name_of(c.actor) == "Nordland Executive"
+    assert [g.name_of(s.speaker) for s in g.statements()] == ["executive spokesman"]
+
+
+def test_an_arrangement_is_the_subjects_promise(build_texts):
+    g = build_texts(["Acme Motors is to cut 500 jobs at its Vale plant."])
+    (c,) = g.commitments()
+    assert (g.name_of(c.actor), c.kind, c.modality) == ("Acme Motors", "promise", "is to")

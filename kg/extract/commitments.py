@@ -29,7 +29,7 @@ from kg.types import Commitment
 
 __all__ = ["extract_commitments", "Cue"]
 
-MODAL_KIND = {"will": "promise", "shall": "promise", "would": "promise", "should": "demand",
+MODAL_KIND = {"will": "promise", "shall": "promise", "would": "promise", "is to": "promise", "should": "demand",
               "must": "demand", "might": "expectation", "may": "expectation", "could": "expectation"}
 # Verbs that take their committer as a passive subject: "he is committed to".
 PASSIVE_COMMITTER = {"commit", "prepare", "determine", "resolve", "set", "poise"}
@@ -76,6 +76,12 @@ def _modality(tok: Token, ctx: FactContext) -> tuple[str | None, bool]:
         if c.dep_ == "neg":
             neg = True
     return modal, neg
+
+
+def _planned(tok: Token) -> bool:
+    """"X is to pay", "X was to meet": "be" + "to" + a verb, the English of an arrangement."""
+    return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.i < tok.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _subject(tok: Token) -> tuple[Token | None, bool]:
@@ -458,9 +464,13 @@ class _Matcher:
         modal, negated = _modality(tok, self.ctx)
         if modal is None:
             need = [c for c in tok.children if c.lemma_ == "need" and c.dep_ == "aux"]
-            if not need:
+            if need:
+                modal = "should"
+            elif _planned(tok):
+                modal = "is to"  # "Acme is to cut 500 jobs": an arrangement, the subject's to keep
+                negated = negated or any(c.dep_ == "neg" for c in tok.head.children)
+            else:
                 return None
-            modal = "should"
         kind = MODAL_KIND.get(modal)
         if kind is None:
             return None

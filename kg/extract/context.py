@@ -20,6 +20,9 @@ from kg.types import Document, Evidence
 
 __all__ = ["FactContext", "Speech"]
 
+# Titles whose holder speaks for a government ("we will" is the government's).
+_GOVERNMENT_VOICES = frozenset({"minister", "secretary", "chancellor", "spokesman", "spokeswoman", "spokesperson"})
+
 
 @dataclass
 class Speech:
@@ -151,6 +154,13 @@ class FactContext:
                 return aff
         return self._home_country() if wanted else None
 
+    def _home_government(self) -> str | None:
+        """The one body named as a government or executive ("the Scottish
+        Executive"), else the country the story is about."""
+        execs = [k for k, e in self.ents.entities.items() if e.kind == "Organization" and not k.startswith("unnamed:")
+                 and e.name.lower().split()[-1:] in (["executive"], ["government"], ["administration"])]
+        return execs[0] if len(execs) == 1 else self._home_country()
+
     def _home_country(self) -> str | None:
         """The country a story is about, when one clearly dominates it: named at
         least three times and twice as often as any other ("the government"
@@ -171,7 +181,13 @@ class FactContext:
                 return None
             ent = self.ents.entities.get(speech.speaker)
             if ent is not None and ent.kind == "Person":
-                return ent.affiliations[0] if ent.affiliations else None
+                if ent.affiliations:
+                    return ent.affiliations[0]
+                # A minister's or spokesman's "we", with no body named: the government of the story.
+                if any(r.name.split()[-1] in _GOVERNMENT_VOICES for r in ent.roles) \
+                        or ent.key.startswith("unnamed:") and ent.name.split()[-1].lower() in _GOVERNMENT_VOICES:
+                    return self._home_government()
+                return None
             return speech.speaker
         if low in ("it", "its", "they", "their", "them"):
             return self._nonperson(tok)

@@ -222,9 +222,24 @@ def _attach_unnamed(b: _Builder) -> None:
             if alias not in ent.aliases:
                 ent.aliases.append(alias)
         b.attach(ent, m.start, m.end, m.aliases[0], head=m.head)
+        if owner_key is None:
+            owner_key = _named_body(b, head)
         if owner_key and owner_key != ent.key and owner_key not in ent.affiliations:
             ent.affiliations.append(owner_key)
         seen.append((m, ent))
+
+
+def _named_body(b: _Builder, head: Token) -> str | None:
+    """"an executive spokesman" in a story about the Scottish Executive: a
+    common-noun modifier that names one organisation of the document."""
+    for c in head.children:
+        if c.dep_ not in ("compound", "amod") or c.i in b.out.token_key:
+            continue
+        fits = [k for k, e in b.out.entities.items() if e.kind == "Organization" and not k.startswith("unnamed:")
+                and c.lower_ in e.name.lower().split()]
+        if len(fits) == 1:
+            return fits[0]
+    return None
 
 
 def _government(b: _Builder) -> LocalEntity | None:
