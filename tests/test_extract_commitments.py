@@ -123,3 +123,15 @@ def test_the_government_of_a_story_about_one_country(build_texts):
     two = build_texts(["Chile and Peru met. Chile and Peru talked. Minister Ana Soto said the government "
                        "would clear the roads."])
     assert all(two.name_of(c.actor) not in ("Chile", "Peru") for c in two.commitments())
+
+
+def test_a_forecast_about_others_is_the_speakers_expectation(build_texts):
+    g = build_texts(['"Chile will lose export income this year," said Ana Kovac, an analyst at Zenith Bank.'])
+    (c,) = g.commitments()
+    assert (g.name_of(c.actor), c.kind, g.name_of(c.target)) == ("Ana Kovac", "expectation", "Chile")
+
+
+def test_perfects_and_questions_bind_nobody(build_texts):
+    g = build_texts(['"I would have played a match like that in the final," said Lena Marsh. '
+                     '"Who would pay for that now?" she asked.'])
+    assert g.commitments() == []

@@ -78,6 +78,15 @@ def _modality(tok: Token, ctx: FactContext) -> tuple[str | None, bool]:
     return modal, neg
 
 
+def _no_commitment_frame(tok: Token, ctx: FactContext) -> bool:
+    """A modal that binds nobody: a perfect ("would have played", "will have
+    taken": what was or will be the case), or a question ("who would pay?")."""
+    if tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return True
+    sent = ctx.sents[ctx.sent_of[tok.i]]
+    return sent.text.rstrip(' "”’\'').endswith("?")
+
+
 def _planned(tok: Token) -> bool:
     """"X is to pay", "X was to meet": "be" + "to" + a verb, the English of an arrangement."""
     return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.i < tok.i
@@ -472,7 +481,7 @@ class _Matcher:
             else:
                 return None
         kind = MODAL_KIND.get(modal)
-        if kind is None:
+        if kind is None or _no_commitment_frame(tok, self.ctx):
             return None
         ctx = self.ctx
         subj, passive = _subject(tok)
@@ -493,6 +502,9 @@ class _Matcher:
                 return None
             content = _content(tok, set())
             return Cue("demand", tok, committer, content, actor, [], modal, negated)
+        if kind == "promise" and tok.lemma_ in ctx.lex["happening_verbs"]:
+            # "Prices will fall", "Acme will face Zenith": a forecast, the speaker's if anyone's.
+            kind = "expectation"
         if kind == "expectation":
             committer = _speaker_side(ctx, tok)
             if committer is None:

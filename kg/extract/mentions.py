@@ -200,8 +200,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             sent_of[t.i] = i
     out: list[NameMention] = []
     for ent in _name_spans(doc):
-        if ent.label_ not in LABELS:
-            continue
+        if ent.label_ not in LABELS and not ent.ent_id_.startswith(("country:", "capital:", "org:")):
+            continue  # (a country the NER mislabelled, "Chile" as a work of art, is still the country)
         span = _clean(ent, person=ent.label_ == "PERSON")
         if span is None or not any(c.isalpha() for c in span.text):
             continue
@@ -215,7 +215,8 @@ def find_mentions(doc: Doc) -> list[NameMention]:
                 and not (len(span) == 1 and span.text.isupper() and len(span.text) > 1):  # "CBI chief economist X"
             continue  # a capitalised verb or adjective is not a name
         s = sent_of[span.start]
-        label, usage = ent.label_, usage_of(doc, span.root)
+        label, usage = ent.label_ if ent.label_ in LABELS else ("ORG" if ent.ent_id_.startswith("org:") else "GPE"), \
+            usage_of(doc, span.root)
         gid = ent.ent_id_ or gaz.lookup.get(span.text)
         if label in ("GPE", "LOC", "ORG", "PERSON", "FAC") and _is_dateline(doc, span):
             # "MONTREAL, Nov. 10 —", "BASEL, Switzerland (AP) —": where the story was filed.
