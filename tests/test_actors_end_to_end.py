@@ -109,3 +109,15 @@ def test_an_arrangement_is_the_subjects_promise(build_texts):
     g = build_texts(["Acme Motors is to cut 500 jobs at its Vale plant."])
     (c,) = g.commitments()
     assert (g.name_of(c.actor), c.kind, c.modality) == ("Acme Motors", "promise", "is to")
+
+
+def test_two_indefinite_spokesmen_are_two_people(build_texts):
+    g = build_texts(["A spokesman for the Nordland Institute said rents would rise. "
+                     "A spokesman for the Acme Foods group said prices would fall."])
+    spokesmen = [a for a in g.actors() if "spokesman" in a.name]
+    assert len(spokesmen) == 2
+
+
+def test_a_branch_is_not_its_parent(build_texts):
+    g = build_texts(["Acme Europe said sales had risen. Acme said its shares would be listed in May."])
+    assert not any(a.name == "Acme Europe" and "Acme" in a.aliases for a in g.actors())

@@ -26,10 +26,13 @@ def extract_document(doc: Doc, document: Document) -> DocumentFacts:
     statements = list(extract_statements(ctx))  # first: commitments need the speakers
     commitments = list(extract_commitments(ctx))
     # Only entities that act in the story are its actors; the rest may be places.
-    acting = acting_keys(doc, ents.token_key, ents.entities) | participants(commitments, statements)
+    named = participants(commitments, statements)
+    acting = acting_keys(doc, ents.token_key, ents.entities) | named
     for key, e in ents.entities.items():
         if e.is_actor and key not in acting:
             e.is_actor = False
+        elif key in named:
+            e.is_actor = True  # a town that speaks ("Vale said") acts through its council or team
     # Keep what a kept entity points at: a role's country is a node of the graph.
     for e in list(ents.entities.values()):
         if e.is_actor or e.is_place:

@@ -209,8 +209,12 @@ def _attach_unnamed(b: _Builder) -> None:
             continue
         # "the candidates" after "opposition candidates", "critics of the plan" after "critics":
         # one says no more than the other.
-        earlier = [e for um, e in reversed(seen) if doc[um.head].lemma_ == head.lemma_
-                   and (mods <= modifiers(doc[um.head]) or modifiers(doc[um.head]) <= mods)]
+        # An indefinite phrase ("a spokesman for X" after "a spokesman for Y") is someone new.
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+        earlier = [] if indefinite else [
+            e for um, e in reversed(seen) if doc[um.head].lemma_ == head.lemma_
+            and (mods <= modifiers(doc[um.head]) or modifiers(doc[um.head]) <= mods)
+            and not (owner_key and um.owner is not None and b.out.token_key.get(um.owner) != owner_key)]
         if earlier:
             ent = earlier[0]
         elif not m.acting or m.kind == "Person" and m.definite:
@@ -484,6 +488,8 @@ def _link_short_org_names(b: _Builder) -> bool:
             if len(ow) <= len(words):
                 return False
             if len(words) == 1:
+                if ow[0] == sname and b.gaz.lookup.get(" ".join(ow[1:]), "").startswith(("country:", "region:", "demonym:")):
+                    return False  # "Acme" is not "Acme Europe": a parent and its branch are two companies
                 # initials match by initials only: "BBC" is not "BBC News" or "BBC Sport"
                 return ow[-1].lower() == sname.lower() or ow[0] == sname and not sname.isupper() or (
                     sname.replace("&", "").isupper() and sname in (_initials(oname), _initials(oname).replace("&", "")))
