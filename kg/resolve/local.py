@@ -805,8 +805,8 @@ def _resolve_org_descriptions(b: _Builder) -> None:
             led = {r.affiliation for e in b.out.entities.values() if e.kind == "Person"
                    for r in e.roles if r.affiliation and " ".join(r.name.split()[-2:]) in execs}
             fits = [o for o in orgs if o.key in led or o.name.split()[-1] in lex["corporate_suffixes"]]
-            if len(fits) != 1:
-                fits = _salient_company(b, orgs, tok.i)
+            if len(fits) != 1 and not mods:
+                fits = _salient_company(b, orgs, tok.i)  # only a bare "the company": "the German group" is another
         if len(fits) == 1:
             start = det.i if det.dep_ == "det" else tok.left_edge.i
             if any(t.is_punct or t.dep_ == "det" and t.i != start for t in doc[start:tok.i]) or tok.i - start > 5:
