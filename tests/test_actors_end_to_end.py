@@ -121,3 +121,15 @@ def test_two_indefinite_spokesmen_are_two_people(build_texts):
 def test_a_branch_is_not_its_parent(build_texts):
     g = build_texts(["Acme Europe said sales had risen. Acme said its shares would be listed in May."])
     assert not any(a.name == "Acme Europe" and "Acme" in a.aliases for a in g.actors())
+
+
+def test_a_name_the_ner_cut_short_is_the_longer_name_the_gazetteer_knows(build_texts):
+    g = build_texts(["Neither the Conservatives nor the Liberal Democrats wished to comment on the plan."])
+    assert "Democratic Party" not in {a.name for a in g.actors()}
+
+
+def test_lawyers_of_two_sides_are_two_groups(build_texts):
+    g = build_texts(["Lawyers said the trial would start in May. Prosecution lawyers said the evidence was clear. "
+                     "Mr Ruiz's lawyers said he would appeal."])
+    groups = [a for a in g.actors() if "lawyers" in a.name.lower()]
+    assert len(groups) == 3

@@ -231,7 +231,14 @@ def find_mentions(doc: Doc) -> list[NameMention]:
 def _name_spans(doc: Doc):
     """The NER's spans, with a place the NER ran into a name given back as its
     own span: "Glenurquhart School in Inverness" is a school and a town."""
+    gaz = load_gazetteer()
     for ent in doc.ents:
+        # "the Liberal Democrats" with only "Democrats" tagged: the longer name the gazetteer knows
+        if ent.start > 0 and doc[ent.start - 1].text[:1].isupper() and not doc[ent.start - 1].ent_type_:
+            gid = gaz.lookup.get(doc[ent.start - 1:ent.end].text)
+            if gid:
+                yield Span(doc, ent.start - 1, ent.end, label="GPE" if gid.startswith("country:") else "ORG", span_id=gid)
+                continue
         cut = next((t.i for t in ent[1:-1] if t.lower_ in ("in", "near") and t.pos_ == "ADP"
                     and doc[t.i + 1].text[:1].isupper() and doc[t.i - 1].text[:1].isupper()), None)
         if cut is None or ent.label_ not in ("ORG", "FAC", "GPE", "LOC"):

@@ -181,6 +181,7 @@ def _attach_unnamed(b: _Builder) -> None:
     after "opposition candidates") joined to it.  Their keys carry the
     document: two articles' "analysts" are not one actor."""
     seen: list[tuple[UnnamedMention, LocalEntity]] = []
+    first_of: dict[str, UnnamedMention] = {}  # entity key -> the phrase that first named it
     last_issuer: str | None = None
     doc = b.doc
     for m in find_unnamed(doc, b.out.token_key):
@@ -211,10 +212,15 @@ def _attach_unnamed(b: _Builder) -> None:
         # one says no more than the other.
         # An indefinite phrase ("a spokesman for X" after "a spokesman for Y") is someone new.
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+        # A later mention joins the phrase that first named the group when it says
+        # no more ("the candidates" after "opposition candidates"), or says more
+        # with "the" ("a committee of MPs" ... "the environment committee"); a bare
+        # one that adds a modifier ("prosecution lawyers" after "lawyers"), or
+        # names another owner ("Mr Ruiz's lawyers"), may be another group.
         earlier = [] if indefinite else [
-            e for um, e in reversed(seen) if doc[um.head].lemma_ == head.lemma_
-            and (mods <= modifiers(doc[um.head]) or modifiers(doc[um.head]) <= mods)
-            and not (owner_key and um.owner is not None and b.out.token_key.get(um.owner) != owner_key)]
+            e for um, e in reversed(seen) if doc[um.head].lemma_ == head.lemma_ and um is first_of[e.key]
+            and (mods <= modifiers(doc[um.head]) or m.definite and modifiers(doc[um.head]) <= mods)
+            and not (owner_key and b.out.token_key.get(um.owner) != owner_key)]
         if earlier:
             ent = earlier[0]
         elif not m.acting or m.kind == "Person" and m.definite:
@@ -226,6 +232,7 @@ def _attach_unnamed(b: _Builder) -> None:
             if alias not in ent.aliases:
                 ent.aliases.append(alias)
         b.attach(ent, m.start, m.end, m.aliases[0], head=m.head)
+        first_of.setdefault(ent.key, m)
         if owner_key is None:
             owner_key = _named_body(b, head)
         if owner_key and owner_key != ent.key and owner_key not in ent.affiliations:
@@ -617,7 +624,9 @@ def _add_role(b: _Builder, ent: LocalEntity, r: RoleMention) -> None:
         name_end += 1
     if r.end < len(doc) and b.out.token_key.get(r.end) == ent.key:
         alias = " ".join(doc[r.start:name_end].text.split("\n")[-1].split())  # never across a line break
-        if alias not in ent.aliases:
+        if " and " in alias or "," in alias:
+            alias = None  # "X's minister Y and Z's minister W": the title phrase runs over another name
+        if alias and alias not in ent.aliases:
             ent.aliases.append(alias)
     b.qualified[ent.key].setdefault(r.head, set()).add(r.qualified)
 

@@ -229,6 +229,7 @@ def find_unnamed(doc: Doc, token_key: dict[int, str]) -> list[UnnamedMention]:
         if kind == "Document" and owner is None and not definite:
             continue  # a report speaks for its issuer: one it names, or the one of "the report" before
         start, end, aliases = _phrase(doc, tok, table)
+        definite = definite or start > 0 and doc[start - 1].lower_ == "the"  # ("The environment committee", misparsed)
         out.append(UnnamedMention(start, end, tok.i, kind, aliases, owner, definite, acting))
     return out
 
