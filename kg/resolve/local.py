@@ -219,6 +219,7 @@ def _attach_unnamed(b: _Builder) -> None:
         # names another owner ("Mr Ruiz's lawyers"), may be another group.
         earlier = [] if indefinite else [
             e for um, e in reversed(seen) if doc[um.head].lemma_ == head.lemma_ and um is first_of[e.key]
+            and (doc[um.head].tag_ in ("NNS", "NNPS")) == (head.tag_ in ("NNS", "NNPS"))  # "a manager" is not "managers"
             and (mods <= modifiers(doc[um.head]) or m.definite and modifiers(doc[um.head]) <= mods)
             and not (owner_key and b.out.token_key.get(um.owner) != owner_key)]
         if earlier:
