@@ -496,8 +496,11 @@ def _link_short_org_names(b: _Builder) -> bool:
             if len(ow) <= len(words):
                 return False
             if len(words) == 1:
-                if ow[0] == sname and b.gaz.lookup.get(" ".join(ow[1:]), "").startswith(("country:", "region:", "demonym:")):
-                    return False  # "Acme" is not "Acme Europe": a parent and its branch are two companies
+                if ow[0] == sname and (short.is_place or b.gaz.lookup.get(sname)
+                                       or b.gaz.lookup.get(" ".join(ow[1:]), "").startswith(("country:", "region:", "demonym:"))):
+                    # "Acme" of "Acme Motors", but not "Manchester" (a place the text names) of
+                    # "Manchester United", nor "Acme" of "Acme Europe" (a branch)
+                    return ow[-1].lower() == sname.lower()
                 # initials match by initials only: "BBC" is not "BBC News" or "BBC Sport"
                 return ow[-1].lower() == sname.lower() or ow[0] == sname and not sname.isupper() or (
                     sname.replace("&", "").isupper() and sname in (_initials(oname), _initials(oname).replace("&", "")))
