@@ -496,11 +496,16 @@ def _link_short_org_names(b: _Builder) -> bool:
             if len(ow) <= len(words):
                 return False
             if len(words) == 1:
+                org_nouns = b.lex["org_nouns"]
+                if ow[-1].lower() == sname.lower():
+                    # "the Commission" of "European Commission": the head noun, not any last word ("Islands")
+                    return sname.lower() in org_nouns
                 if ow[0] == sname and (short.is_place or b.gaz.lookup.get(sname)
-                                       or b.gaz.lookup.get(" ".join(ow[1:]), "").startswith(("country:", "region:", "demonym:"))):
+                                       or b.gaz.lookup.get(" ".join(ow[1:]), "").startswith(("country:", "region:", "demonym:"))
+                                       or ow[-1].lower() in org_nouns and sname.lower() not in org_nouns):
                     # "Acme" of "Acme Motors", but not "Manchester" (a place the text names) of
-                    # "Manchester United", nor "Acme" of "Acme Europe" (a branch)
-                    return ow[-1].lower() == sname.lower()
+                    # "Manchester United", "Acme" of "Acme Europe" (a branch), "Vale" of "Vale High Court"
+                    return False
                 # initials match by initials only: "BBC" is not "BBC News" or "BBC Sport"
                 return ow[-1].lower() == sname.lower() or ow[0] == sname and not sname.isupper() or (
                     sname.replace("&", "").isupper() and sname in (_initials(oname), _initials(oname).replace("&", "")))
