@@ -190,7 +190,7 @@ def _attach_unnamed(b: _Builder) -> None:
         if m.kind == "Document":
             # "the report by X said": the issuer speaks; "the report" later is the same one.
             issuer = owner_key or (last_issuer if m.definite else None)
-            if issuer in b.out.entities:
+            if issuer in b.out.entities and b.out.entities[issuer].kind in ("Organization", "Person", "Group"):
                 b.attach(b.out.entities[issuer], m.start, m.end, m.aliases[-1], head=m.head)
                 last_issuer = issuer
             continue
