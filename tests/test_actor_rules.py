@@ -7,7 +7,7 @@ checks one rule of
 - :mod:`kg.resolve.unnamed` (common-noun actors: "analysts said", "a Treasury
   spokesman", "the junta", "a report by X");
 - :mod:`kg.resolve.actorhood` (which named entities act in a document);
-- :mod:`kg.extract.mentions` (``_clean`` of a named span, ``_is_acronym_subject``).
+- :mod:`kg.extract.names` (``clean_name`` of a named span) and :mod:`kg.extract.mentions` (``_is_acronym_subject``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import pytest
 from spacy.tokens import Doc, Span
 import spacy
 
-from kg.extract.mentions import _clean, _is_acronym_subject
+from kg.extract.mentions import _is_acronym_subject
+from kg.extract.names import clean_name as _clean
 from kg.resolve.actorhood import acting_keys, participants
 from kg.resolve.unnamed import find_unnamed, modifiers
 from kg.types import Commitment, LocalEntity, Statement

@@ -10,25 +10,18 @@ into Ukraine's government in "Kyiv rejected the plan" and into a city in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.attrs import POS
 from spacy.symbols import PROPN as _PROPN
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.names import clean_name, title_words
 from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
 
 __all__ = ["NameMention", "find_mentions", "usage_of", "is_headline", "is_title_line"]
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
-_OPENERS = frozenset({"new", "former", "veteran", "top", "young", "rising", "late", "ex", "legendary", "embattled",
-                      "newly", "outgoing", "incoming", "disgraced", "jailed", "fellow"})
-_PARTY_WORDS = frozenset({"lib", "dem", "tory", "labour", "conservative", "democrat", "republican", "green", "snp",
-                          "ukip", "mep", "mp", "msp", "am"})
-_SCORE = re.compile(r"(\s*\d+\s*[-–]\s*\d+)+$")
 
 
 @dataclass
@@ -72,83 +65,6 @@ def is_headline(sent: Span) -> bool:
     return caps / len(words) >= 0.8
 
 
-def _layout_piece(span: Span) -> Span:
-    """The part of ``span`` on one line: the NER sometimes runs a headline into
-    the body ("Eurotunnel\n\nThe operator...")."""
-    doc = span.doc
-    pieces, start = [], span.start
-    for t in span:
-        if t.is_space or "\n" in t.text:
-            pieces.append((start, t.i))
-            start = t.i + 1
-        elif "\n" in t.whitespace_:
-            pieces.append((start, t.i + 1))
-            start = t.i + 1
-    pieces.append((start, span.end))
-    pieces = [(a, b) for a, b in pieces if b > a]
-    if not pieces:
-        return span[0:0]
-    a, b = next(((a, b) for a, b in pieces if a <= span.root.i < b), pieces[0])
-    return doc[a:b]
-
-
-def _is_tail(tok: Token) -> bool:
-    """A word the NER let into the end of a name: a score ("6-3"), a preposition
-    or conjunction ("of"), punctuation."""
-    return (tok.is_punct or tok.pos_ in ("ADP", "CCONJ", "DET", "PART") and tok.text.islower()
-            or any(c.isdigit() for c in tok.text) and "-" in tok.text)
-
-
-def _clean(span: Span, person: bool = False) -> Span | None:
-    """The name itself: one line, without a leading "the"/"a", lower-case
-    descriptors ("bank UFJ Holdings"), honorifics, a trailing possessive,
-    score or preposition, or what follows an unclosed bracket or a dash."""
-    lex = load_lexicon()
-    honorifics = set(lex["honorifics"])
-    span = _layout_piece(span)
-    start, end = span.start, span.end
-    doc = span.doc
-    for t in span:  # "Mike (Ruddock", "Korea Development Bank - one": the name is before
-        if t.text in ("(", "[") and not any(u.text in (")", "]") for u in doc[t.i:end]) \
-                or t.text in ("-", "–", "—") and t.i > start and t.whitespace_ and doc[t.i - 1].whitespace_:
-            end = t.i
-            break
-    closing = next((t.i for t in doc[start:end] if ")" in t.text and "(" not in doc[start:t.i + 1].text), None)
-    if closing is not None:
-        start = closing + 1  # "Nasa) Ames Research Center": the end of a bracket before the name
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in honorifics
-                           or doc[start].is_alpha and doc[start].text.islower() and doc[start].pos_ == "NOUN"):
-        start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or _is_tail(doc[end - 1])):
-        if doc[end - 1].text in (")", "]") and any(t.text in ("(", "[") for t in doc[start:end - 1]):
-            break  # "Acme Foods (Freedonia)": a closed bracket stays whole
-        end -= 1
-    score = _SCORE.search(doc[start:end].text) if end > start else None
-    if score and score.start() > 0:  # "Ana Ruiz 6-3 7-5": a result, not a name
-        while end > start and doc[end - 1].idx - doc[start].idx >= score.start():
-            end -= 1
-    gaz = load_gazetteer()
-    while person and end - start > 2 and doc[start].is_sent_start and doc[start].lower_ in _OPENERS:
-        start += 1  # "New Ana Ruiz film...": a sentence-initial adjective before the name
-    while person and end - start > 2 and doc[start].lower_.rstrip(".") in _title_words() | _PARTY_WORDS:
-        start += 1  # "MEP Ana Ruiz", "Lib Dem Ana Ruiz": a title or party before the name is no part of it
-    while person and end - start > 1 and gaz.lookup.get(doc[start].text, "").startswith("demonym:") \
-            and doc[start + 1].text[:1].isupper():
-        start += 1  # "American Ana Ruiz": a nationality before the name
-    if not person and end - start >= 2 and not gaz.lookup.get(doc[start:end].text):
-        # "SNP Holyrood leader": a known organisation's name the NER ran into the next word
-        known = next((k for k in range(end - 1, start, -1) if gaz.lookup.get(doc[start:k].text, "").startswith("org:")
-                      and doc[k - 1].text.isupper()), None)
-        if known is not None:
-            end = known
-    if start >= end:
-        return None
-    text = doc[start:end].text
-    if text.count("(") != text.count(")"):
-        return None  # "Party(BNP": a bracket inside a token, no name to cut out cleanly
-    return doc[start:end]
-
-
 def usage_of(doc: Doc, root: Token) -> str:
     """How the noun phrase headed by ``root`` is used: actor, place or other."""
     lex = load_lexicon()
@@ -190,7 +106,7 @@ def find_mentions(doc: Doc) -> list[NameMention]:
     lex = load_lexicon()
     gaz = load_gazetteer()
     not_entities = set(lex["not_entities"])
-    title_words = _title_words()
+    titles = title_words()
     sent_of = {}
     headlines = set()
     for i, s in enumerate(doc.sents):
@@ -202,12 +118,12 @@ def find_mentions(doc: Doc) -> list[NameMention]:
     for ent in _name_spans(doc):
         if ent.label_ not in LABELS and not ent.ent_id_.startswith(("country:", "capital:", "org:")):
             continue  # (a country the NER mislabelled, "Chile" as a work of art, is still the country)
-        span = _clean(ent, person=ent.label_ == "PERSON")
+        span = clean_name(ent, person=ent.label_ == "PERSON")
         if span is None or not any(c.isalpha() for c in span.text):
             continue
         if span.text.lower() in not_entities or not any(c.isupper() for c in span.text):
             continue
-        if not ent.ent_id_ and all(t.lower_ in title_words for t in span) and usage_of(doc, span.root) != "actor":
+        if not ent.ent_id_ and all(t.lower_ in titles for t in span) and usage_of(doc, span.root) != "actor":
             continue  # "Labour" in "Labour Minister X" is part of a title ("Labour said" is the party)
         if ent.label_ == "ORG" and _is_dateline_credit(doc, span):
             continue  # "BRUSSELS (Reuters) -": who filed the story, not an actor in it
@@ -280,7 +196,7 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
             start -= 1
         span = doc[start:tok.i + 1]
         # Titles before the name are a role, not part of it.
-        while len(span) > 1 and span[0].lower_.rstrip(".") in _title_words():
+        while len(span) > 1 and span[0].lower_.rstrip(".") in title_words():
             span = doc[span.start + 1:span.end]
         if len(span) < 2 or not all(t.is_alpha and t.text[0].isupper() for t in span):
             continue
@@ -323,12 +239,6 @@ def _is_acronym_subject(tok: Token) -> bool:
         return True
     org_nouns = load_lexicon()["org_nouns"]
     return any(c.dep_ == "compound" and c.lemma_.lower() in org_nouns for c in tok.children)
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    lex = load_lexicon()
-    return frozenset({w for t in lex["titles"] for w in t.split()} | set(lex["title_modifiers"]))
 
 
 def _dateline_end(doc: Doc, span: Span) -> int | None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import NameMention
-from kg.extract.roles import RoleMention, appositive_role, normalize_role, prenominal_role, title_heads
+from kg.extract.roles import RoleMention, appositive_role, prenominal_role, title_heads
 from kg.graph import family_name, normalize_name
 from kg.resolve.unnamed import UnnamedMention, find_unnamed, modifiers, nouns
 from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
