@@ -176,69 +176,79 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
 
 def _attach_unnamed(b: _Builder) -> None:
     """Common-noun actors ("analysts", "a Treasury spokesman", "the junta"):
-    a new entity for the first mention in an actor's position, and later
-    mentions with the same head noun and no new modifier ("the candidates"
-    after "opposition candidates") joined to it.  Their keys carry the
-    document: two articles' "analysts" are not one actor."""
+    a new entity for the first mention in an actor's position, later mentions
+    joined to it (see :func:`_refers_back`).  Their keys carry the document:
+    two articles' "analysts" are not one actor."""
     seen: list[tuple[UnnamedMention, LocalEntity]] = []
     first_of: dict[str, UnnamedMention] = {}  # entity key -> the phrase that first named it
     last_issuer: str | None = None
-    doc = b.doc
-    for m in find_unnamed(doc, b.out.token_key):
-        head = doc[m.head]
+    for m in find_unnamed(b.doc, b.out.token_key):
         owner_key = b.out.token_key.get(m.owner) if m.owner is not None else None
         if m.kind == "Document":
-            # "the report by X said": the issuer speaks; "the report" later is the same one.
-            issuer = owner_key or (last_issuer if m.definite else None)
-            if issuer in b.out.entities and b.out.entities[issuer].kind in ("Organization", "Person", "Group"):
-                b.attach(b.out.entities[issuer], m.start, m.end, m.aliases[-1], head=m.head)
-                last_issuer = issuer
+            last_issuer = _attach_document(b, m, owner_key, last_issuer)
             continue
-        if m.kind == "Organization" and m.definite:
-            # "the executive" in a story about the Scottish Executive: that body
-            named = [e for e in b.out.entities.values() if e.kind == "Organization" and not e.key.startswith("unnamed:")
-                     and head.lemma_.lower() in e.name.lower().split()]
-            if len(named) == 1:
-                b.attach(named[0], m.start, m.end, m.aliases[-1], head=m.head)
-                continue
-        mods = modifiers(head)
-        government = _government(b) if head.lemma_ == "minister" and head.tag_ == "NNS" \
-            and mods <= {"government", "executive", "cabinet", "senior", "junior"} else None
-        if government is not None:
-            # "Ministers insist...": by convention the government they serve.
-            b.attach(government, m.start, m.end, m.aliases[0], head=m.head)
+        known = _body_named(b, m)
+        if known is not None:
+            b.attach(known, m.start, m.end, m.aliases[-1] if m.kind == "Organization" else m.aliases[0], head=m.head)
             continue
-        # "the candidates" after "opposition candidates", "critics of the plan" after "critics":
-        # one says no more than the other.
-        # An indefinite phrase ("a spokesman for X" after "a spokesman for Y") is someone new.
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
-        # A later mention joins the phrase that first named the group when it says
-        # no more ("the candidates" after "opposition candidates"), or says more
-        # with "the" ("a committee of MPs" ... "the environment committee"); a bare
-        # one that adds a modifier ("prosecution lawyers" after "lawyers"), or
-        # names another owner ("Mr Ruiz's lawyers"), may be another group.
-        earlier = [] if indefinite else [
-            e for um, e in reversed(seen) if doc[um.head].lemma_ == head.lemma_ and um is first_of[e.key]
-            and (doc[um.head].tag_ in ("NNS", "NNPS")) == (head.tag_ in ("NNS", "NNPS"))  # "a manager" is not "managers"
-            and (mods <= modifiers(doc[um.head]) or m.definite and modifiers(doc[um.head]) <= mods)
-            and not (owner_key and b.out.token_key.get(um.owner) != owner_key)]
+        earlier = [e for um, e in reversed(seen) if um is first_of[e.key] and _refers_back(b, m, um, owner_key)]
         if earlier:
             ent = earlier[0]
         elif not m.acting or m.kind == "Person" and m.definite:
             continue  # "the spokesman" with no spokesman before: a title, or someone named elsewhere
         else:
-            name = m.aliases[0]
-            ent = b.entity(f"unnamed:{b.doc_id}:{normalize_name(name)}", name, m.kind)
-        for alias in m.aliases[1:]:
-            if alias not in ent.aliases:
-                ent.aliases.append(alias)
+            ent = b.entity(f"unnamed:{b.doc_id}:{normalize_name(m.aliases[0])}", m.aliases[0], m.kind)
+        ent.aliases.extend(a for a in m.aliases[1:] if a not in ent.aliases)
         b.attach(ent, m.start, m.end, m.aliases[0], head=m.head)
         first_of.setdefault(ent.key, m)
-        if owner_key is None:
-            owner_key = _named_body(b, head)
+        owner_key = owner_key or _named_body(b, b.doc[m.head])
         if owner_key and owner_key != ent.key and owner_key not in ent.affiliations:
             ent.affiliations.append(owner_key)
         seen.append((m, ent))
+
+
+def _attach_document(b: _Builder, m: UnnamedMention, owner_key: str | None, last_issuer: str | None) -> str | None:
+    """"the report by X said": the issuer speaks; "the report" later is the
+    same one.  Returns the issuer in force."""
+    issuer = owner_key or (last_issuer if m.definite else None)
+    if issuer in b.out.entities and b.out.entities[issuer].kind in ("Organization", "Person", "Group"):
+        b.attach(b.out.entities[issuer], m.start, m.end, m.aliases[-1], head=m.head)
+        return issuer
+    return last_issuer
+
+
+def _body_named(b: _Builder, m: UnnamedMention) -> LocalEntity | None:
+    """A named body the phrase stands for: "the executive" in a story about
+    the Scottish Executive; "ministers" (by convention) the government they serve."""
+    head = b.doc[m.head]
+    if m.kind == "Organization" and m.definite:
+        named = [e for e in b.out.entities.values() if e.kind == "Organization" and not e.key.startswith("unnamed:")
+                 and head.lemma_.lower() in e.name.lower().split()]
+        if len(named) == 1:
+            return named[0]
+    if head.lemma_ == "minister" and head.tag_ == "NNS" \
+            and modifiers(head) <= {"government", "executive", "cabinet", "senior", "junior"}:
+        return _government(b)
+    return None
+
+
+def _refers_back(b: _Builder, m: UnnamedMention, first: UnnamedMention, owner_key: str | None) -> bool:
+    """Does ``m`` name the group that ``first`` named?  It must have the same
+    head noun and number ("a manager" is not "managers") and say no more
+    ("the candidates" after "opposition candidates"), or say more with "the"
+    ("a committee of MPs" ... "the environment committee"); an indefinite
+    phrase ("a spokesman for Y") is someone new, and so is one with another
+    owner ("Mr Ruiz's lawyers")."""
+    doc = b.doc
+    head, then = doc[m.head], doc[first.head]
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children):
+        return False
+    if then.lemma_ != head.lemma_ or (then.tag_ in ("NNS", "NNPS")) != (head.tag_ in ("NNS", "NNPS")):
+        return False
+    mods, before = modifiers(head), modifiers(then)
+    if not (mods <= before or m.definite and before <= mods):
+        return False
+    return not (owner_key and b.out.token_key.get(first.owner) != owner_key)
 
 
 def _named_body(b: _Builder, head: Token) -> str | None:
