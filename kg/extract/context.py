@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import is_title_line
 from kg.nlp.gazetteer import load_lexicon
-from kg.resolve.local import DocEntities
+from kg.resolve.local import DocEntities, home_country, home_government
 from kg.types import Document, Evidence
 
 __all__ = ["FactContext", "Speech"]
@@ -155,21 +155,10 @@ class FactContext:
         return self._home_country() if wanted else None
 
     def _home_government(self) -> str | None:
-        """The one body named as a government or executive ("the Scottish
-        Executive"), else the country the story is about."""
-        execs = [k for k, e in self.ents.entities.items() if e.kind == "Organization" and not k.startswith("unnamed:")
-                 and e.name.lower().split()[-1:] in (["executive"], ["government"], ["administration"])]
-        return execs[0] if len(execs) == 1 else self._home_country()
+        return home_government(self.ents.entities)
 
     def _home_country(self) -> str | None:
-        """The country a story is about, when one clearly dominates it: named at
-        least three times and twice as often as any other ("the government"
-        said by a minister of no stated nationality is that country's)."""
-        counts = sorted(((len(e.mentions), k) for k, e in self.ents.entities.items() if e.kind == "Country"),
-                        reverse=True)
-        if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
-            return None
-        return counts[0][1]
+        return home_country(self.ents.entities)
 
     def pronoun(self, tok: Token) -> str | None:
         low = tok.lower_

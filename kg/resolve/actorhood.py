@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from kg.nlp.gazetteer import load_lexicon
-from kg.resolve.unnamed import actor_nouns
+from kg.resolve.unnamed import actor_nouns, governing
 from kg.types import Commitment, LocalEntity, Statement
 
 __all__ = ["participants", "acting_keys"]
@@ -39,13 +39,6 @@ def participants(commitments: Iterable[Commitment], statements: Iterable[Stateme
         keys.update(k for k in (c.actor, c.target, c.reported_by, *c.partners) if k)
     keys.update(s.speaker for s in statements if s.speaker)
     return keys
-
-
-def _governing(tok: Token) -> Token:
-    # Conjuncts share the role of the first conjunct ("Acme and Zenith said").
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
 
 
 def _through_org_noun(tok: Token, org_nouns: frozenset[str]) -> Token:
@@ -61,14 +54,14 @@ def _through_org_noun(tok: Token, org_nouns: frozenset[str]) -> Token:
 
 def _collective_head(tok: Token, collective: frozenset[str]) -> Token | None:
     """"troops" of "British and French troops": the people a demonym stands for."""
-    tok = _governing(tok)
+    tok = governing(tok)
     if tok.dep_ in ("amod", "compound", "nmod") and tok.head.lower_ in collective:
         return tok.head
     return None
 
 
 def _argument(tok: Token, deps: frozenset[str], by_preps: frozenset[str]) -> bool:
-    tok = _governing(tok)
+    tok = governing(tok)
     if tok.dep_ in deps:
         return True
     # "was bought by Acme", "talks with Zenith": the agent and the partner of a clause.
@@ -79,7 +72,7 @@ def _argument(tok: Token, deps: frozenset[str], by_preps: frozenset[str]) -> boo
 def _thing(tok: Token, things: frozenset[str]) -> bool:
     """"Passport, a log-in program", "Acme's new console": the name is a
     product, a law or a show, or owns one, not an actor doing something."""
-    tok = _governing(tok)
+    tok = governing(tok)
     near = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ in ("appos", "poss") else [])
     return any(n.lemma_.lower() in things for n in near)
 
@@ -89,7 +82,7 @@ def _audience(tok: Token) -> bool:
     told, "told Radio Nord", is an addressee and counts); "an analyst at Acme
     Bank", "a service at Acme Cathedral": where someone works or something
     happens."""
-    tok = _governing(tok)
+    tok = governing(tok)
     if tok.dep_ == "pobj" and tok.head.lower_ == "at":
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_ in ("tell", "say", "speak")
@@ -98,7 +91,7 @@ def _audience(tok: Token) -> bool:
 def _country_acts(tok: Token, deps: frozenset[str], by_preps: frozenset[str], addressee_verbs: frozenset[str]) -> bool:
     """A country's name or capital acts as the subject or agent of a verb that
     is not "be", or as the one asked ("urged Freedonia to")."""
-    g = _governing(tok)
+    g = governing(tok)
     if g.dep_ in ("nsubj", "nsubjpass") and g.head.lemma_ == "be":
         return False  # "Freedonia is the largest market": a description
     if g.dep_ in ("dobj", "dative"):

@@ -29,7 +29,7 @@ from kg.resolve.unnamed import UnnamedMention, find_unnamed, modifiers, nouns
 from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
 from kg.types import Evidence, LocalEntity, Mention, Role
 
-__all__ = ["DocEntities", "resolve_document"]
+__all__ = ["DocEntities", "resolve_document", "home_country", "home_government"]
 
 
 @dataclass
@@ -264,18 +264,28 @@ def _named_body(b: _Builder, head: Token) -> str | None:
     return None
 
 
-def _government(b: _Builder) -> LocalEntity | None:
-    """The government a story's ministers serve: the one organisation named as
-    an executive or government ("the Scottish Executive"), else the country the
-    story is about (named three times or more, twice as often as any other)."""
-    execs = [e for e in b.out.entities.values() if e.kind == "Organization" and not e.key.startswith("unnamed:")
-             and e.name.lower().split()[-1] in ("executive", "government", "administration")]
-    if len(execs) == 1:
-        return execs[0]
-    counts = sorted(((len(e.mentions), k) for k, e in b.out.entities.items() if e.kind == "Country"), reverse=True)
+def home_country(entities: dict[str, LocalEntity]) -> str | None:
+    """The country a story is about, when one clearly dominates it: named at
+    least three times and twice as often as any other ("the government" said
+    by a minister of no stated nationality is that country's)."""
+    counts = sorted(((len(e.mentions), k) for k, e in entities.items() if e.kind == "Country"), reverse=True)
     if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
         return None
-    return b.out.entities[counts[0][1]]
+    return counts[0][1]
+
+
+def home_government(entities: dict[str, LocalEntity]) -> str | None:
+    """The government a story's ministers serve: the one organisation named as
+    an executive or government ("the Scottish Executive"), else the country the
+    story is about."""
+    execs = [k for k, e in entities.items() if e.kind == "Organization" and not k.startswith("unnamed:")
+             and e.name.lower().split()[-1:] in (["executive"], ["government"], ["administration"])]
+    return execs[0] if len(execs) == 1 else home_country(entities)
+
+
+def _government(b: _Builder) -> LocalEntity | None:
+    key = home_government(b.out.entities)
+    return b.out.entities[key] if key else None
 
 
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
@@ -524,14 +534,7 @@ def _link_short_org_names(b: _Builder) -> bool:
         longer = [o for o in orgs if fits(o) and o.kind == "Organization"]
         if len(longer) != 1:
             continue
-        target = longer[0]
-        target.mentions.extend(short.mentions)
-        target.aliases.extend(a for a in short.aliases if a not in target.aliases)
-        for i, key in list(b.out.token_key.items()):
-            if key == short.key:
-                b.out.token_key[i] = target.key
-        b.out.mention_spans = [(st, en, target.key if k == short.key else k) for st, en, k in b.out.mention_spans]
-        del b.out.entities[short.key]
+        _merge_into(b, short, longer[0])
         merged.add(short.key)
     return bool(merged)
 

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from kg.nlp.gazetteer import cue_verbs, load_lexicon
 
-__all__ = ["UnnamedMention", "actor_nouns", "find_unnamed", "modifiers"]
+__all__ = ["UnnamedMention", "actor_nouns", "find_unnamed", "governing", "modifiers", "nouns"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,8 @@ def actor_nouns() -> dict:
     return {k: frozenset(v) if isinstance(v, list) else v for k, v in raw.items()}
 
 
-def _governing(tok: Token) -> Token:
+def governing(tok: Token) -> Token:
+    """The first conjunct: conjuncts share its role ("Acme and Zenith said")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
@@ -67,7 +68,7 @@ def _governing(tok: Token) -> Token:
 
 def _in_actor_position(tok: Token, table: dict) -> bool:
     """Subject, agent, addressee, partner in talks, or source of "according to"."""
-    tok = _governing(tok)
+    tok = governing(tok)
     dep, head = tok.dep_, tok.head
     if dep == "nsubj" and (_cue(head) or head.pos_ == "VERB" and head.lemma_ not in table["weak_verbs"]
                            and _plain_act(tok, head)):
@@ -122,7 +123,7 @@ def _agentive(tok: Token, table: dict) -> bool:
         return False
     if not any(tok.lower_.endswith(s) for s in table["agentive_suffixes"]):
         return False
-    g = _governing(tok)
+    g = governing(tok)
     return g.dep_ in table["speech_subject_dependencies"] and g.head.lemma_ in load_lexicon()["speech_verbs"]
 
 
@@ -257,5 +258,5 @@ def _refers_back(tok: Token) -> bool:
 
 def is_cue_subject(tok: Token) -> bool:
     """Is ``tok`` the subject of a speech or commitment verb?"""
-    g = _governing(tok)
+    g = governing(tok)
     return g.dep_ in ("nsubj", "nsubjpass") and g.head.lemma_ in cue_verbs()
