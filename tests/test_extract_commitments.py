@@ -135,3 +135,16 @@ def test_perfects_and_questions_bind_nobody(build_texts):
     g = build_texts(['"I would have played a match like that in the final," said Lena Marsh. '
                      '"Who would pay for that now?" she asked.'])
     assert g.commitments() == []
+
+
+def test_counterfactuals_past_expectations_and_beliefs_bind_nobody(build_texts):
+    g = build_texts(['"Acme should have withdrawn the product," said Lena Marsh. '
+                     '"I was fully expecting a tough match," said Ana Kovac. '
+                     '"We believe most investors accept the merger," Zenith Bank said in a statement. '
+                     "Prime Minister Tomas Vell held talks with the union leaders on Monday."])
+    assert g.commitments() == []
+
+
+def test_a_belief_about_ones_own_plan_is_still_a_promise(build_texts):
+    g = build_texts(["Ana Kovac believes her new plan will offer cheaper housing."])
+    assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("Ana Kovac", "promise")]

@@ -78,6 +78,31 @@ def _modality(tok: Token, ctx: FactContext) -> tuple[str | None, bool]:
     return modal, neg
 
 
+def _binds(cue: Cue, ctx: FactContext) -> bool:
+    """Is the cue in a frame that commits anyone?  Not a counterfactual ("should
+    have withdrawn", "couldn't have asked"), not an expectation told in the past
+    ("was expecting", "had expected"), not an act someone is said to believe in
+    ("we believe investors accept"), not talks held in the past."""
+    tok = cue.cue
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.tag_ == "VBN" and auxes & {"have", "'ve"} and auxes & _MODAL_WORDS:
+        return False
+    if cue.kind == "expectation" and tok.lemma_ in ("expect", "anticipate", "predict", "forecast") \
+            and (tok.tag_ == "VBN" and "had" in auxes or tok.tag_ == "VBG" and auxes & {"was", "were"}):
+        return False
+    if cue.kind in ("agreement", "refusal") and tok.dep_ == "ccomp" \
+            and tok.head.lemma_ in ("believe", "think", "reckon", "feel", "suspect"):
+        return False
+    if tok.lemma_ in ("hold", "have") and tok.tag_ == "VBD" and any(
+            c.dep_ == "dobj" and c.lemma_ in ("talk", "meeting", "discussion", "negotiation") for c in tok.children):
+        return False  # "held talks with X": a past meeting, no undertaking
+    return True
+
+
+_MODAL_WORDS = frozenset({"would", "could", "should", "might", "must", "may", "can", "will", "'d", "couldn't",
+                          "wouldn't", "shouldn't", "ca", "wo", "sha"})
+
+
 def _no_commitment_frame(tok: Token, ctx: FactContext) -> bool:
     """A modal that binds nobody: a perfect ("would have played", "will have
     taken": what was or will be the case), or a question ("who would pay?")."""
@@ -593,8 +618,8 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
                 cue.kind = "refusal"  # "will not delete the records" refuses to
             ids = {t.i for t in cue.content} | {cue.cue.i}
             consumed |= ids
-            if cue.committer is None:
-                continue
+            if cue.committer is None or not _binds(cue, ctx):
+                continue  # (what it governs stays consumed: a frame that binds nobody binds nothing below it)
             yield _commitment(ctx, cue, s_idx, ids, date_ents, money)
 
 
