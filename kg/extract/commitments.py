@@ -85,7 +85,7 @@ def _binds(cue: Cue, ctx: FactContext) -> bool:
     ("we believe investors accept"), not talks held in the past."""
     tok = cue.cue
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if tok.tag_ == "VBN" and auxes & {"have", "'ve"} and auxes & _MODAL_WORDS:
+    if _perfect(tok) and auxes & _MODAL_WORDS:
         return False
     if cue.kind == "expectation" and tok.lemma_ in ("expect", "anticipate", "predict", "forecast") \
             and (tok.tag_ == "VBN" and "had" in auxes or tok.tag_ == "VBG" and auxes & {"was", "were"}):
@@ -106,10 +106,15 @@ _MODAL_WORDS = frozenset({"would", "could", "should", "might", "must", "may", "c
 def _no_commitment_frame(tok: Token, ctx: FactContext) -> bool:
     """A modal that binds nobody: a perfect ("would have played", "will have
     taken": what was or will be the case), or a question ("who would pay?")."""
-    if tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+    if _perfect(tok):
         return True
     sent = ctx.sents[ctx.sent_of[tok.i]]
     return sent.text.rstrip(' "”’\'').endswith("?")
+
+
+def _perfect(tok: Token) -> bool:
+    """"have taken", "would have played": a participle after "have"."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
 
 
 def _planned(tok: Token) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.attrs import POS
-from spacy.symbols import PROPN as _PROPN
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.names import clean_name, title_words
@@ -172,7 +172,7 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
     verbs = cue_verbs()
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
-    for i in proper_nouns(doc):
+    for i in pos_indices(doc, (PROPN,)):
         tok = doc[i]
         if tok.i in covered:
             continue
@@ -182,7 +182,7 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
             extra.append(NameMention(tok.i, tok.i + 1, tok.text, "ORG", None, usage_of(doc, tok), s, s in headlines))
             covered.add(tok.i)
             continue
-        if _is_acronym_subject(tok) and tok.i not in covered:
+        if _is_acronym_subject(tok):
             # "BT said", "NTL is trialling": an organisation's initials acting in the clause.
             s = sent_of[tok.i]
             extra.append(NameMention(tok.i, tok.i + 1, tok.text, "ORG", None, "actor", s, s in headlines))
@@ -207,10 +207,11 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
     return extra
 
 
-def proper_nouns(doc: Doc) -> list[int]:
-    """Indices of the proper nouns of ``doc``, read from its arrays: creating a
-    Token for every word of every pass is what extraction spends most on."""
-    return [i for i, p in enumerate(doc.to_array([POS]).tolist()) if p == _PROPN]
+def pos_indices(doc: Doc, pos: tuple[int, ...]) -> list[int]:
+    """Indices of the tokens of ``doc`` with a part of speech in ``pos`` (spaCy
+    symbols), read from its arrays: creating a Token for every word of every
+    pass is what extraction spends most on."""
+    return [i for i, p in enumerate(doc.to_array([POS]).tolist()) if p in pos]
 
 
 def _listed_with_organisations(tok: Token) -> bool:

@@ -20,12 +20,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
-from kg.extract.mentions import NameMention
 from kg.extract.roles import RoleMention, appositive_role, prenominal_role, title_heads
 from kg.graph import family_name, normalize_name
-from kg.resolve.unnamed import UnnamedMention, find_unnamed, modifiers, nouns
+from kg.extract.mentions import NameMention, pos_indices
+from kg.resolve.unnamed import UnnamedMention, find_unnamed, governing, modifiers
 from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
 from kg.types import Evidence, LocalEntity, Mention, Role
 
@@ -222,8 +223,7 @@ def _body_named(b: _Builder, m: UnnamedMention) -> LocalEntity | None:
     the Scottish Executive; "ministers" (by convention) the government they serve."""
     head = b.doc[m.head]
     if m.kind == "Organization" and m.definite:
-        named = [e for e in b.out.entities.values() if e.kind == "Organization" and not e.key.startswith("unnamed:")
-                 and head.lemma_.lower() in e.name.lower().split()]
+        named = _orgs_named_with(b, head.lemma_.lower())
         if len(named) == 1:
             return named[0]
     if head.lemma_ == "minister" and head.tag_ == "NNS" \
@@ -257,11 +257,16 @@ def _named_body(b: _Builder, head: Token) -> str | None:
     for c in head.children:
         if c.dep_ not in ("compound", "amod") or c.i in b.out.token_key:
             continue
-        fits = [k for k, e in b.out.entities.items() if e.kind == "Organization" and not k.startswith("unnamed:")
-                and c.lower_ in e.name.lower().split()]
+        fits = _orgs_named_with(b, c.lower_)
         if len(fits) == 1:
-            return fits[0]
+            return fits[0].key
     return None
+
+
+def _orgs_named_with(b: _Builder, word: str) -> list[LocalEntity]:
+    """The named organisations of the document with ``word`` in their name."""
+    return [e for k, e in b.out.entities.items() if e.kind == "Organization" and not k.startswith("unnamed:")
+            and word in e.name.lower().split()]
 
 
 def home_country(entities: dict[str, LocalEntity]) -> str | None:
@@ -314,9 +319,7 @@ def _named_as_place(tok: Token, usage: str) -> bool:
         return True
     if usage == "modifier" or _preposition(tok) in ("from", "with", "against", "between", "by"):
         return False
-    g = tok
-    while g.dep_ == "conj" and g.head.i != g.i:
-        g = g.head
+    g = governing(tok)
     return g.dep_ not in ("nsubj", "nsubjpass", "agent", "dative", "ROOT") and not (g.dep_ == "dobj" and usage == "actor"
                                                                             and g.head.lemma_ in _ADDRESSED)
 
@@ -413,7 +416,7 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
             words = k.split()
             fulls = [f for f in multi if len(f.split()) > len(words) and f.split()[:len(words)] == words
                      and _looks_person(votes[f])]
-            if len(fulls) == 1 and _looks_person(votes[k]) or len(fulls) == 1 and votes[k].get("Person", 0) > 0:
+            if len(fulls) == 1 and votes[k].get("Person", 0) > 0:
                 link[k] = fulls[0]
     merged: dict[str, list[str]] = defaultdict(list)
     for k in groups:
@@ -454,8 +457,7 @@ def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
 
 
 def _preposition(tok: Token) -> str | None:
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = governing(tok)
     return tok.head.lower_ if tok.dep_ == "pobj" else None
 
 
@@ -660,7 +662,7 @@ def _resolve_descriptions(b: _Builder) -> None:
     heads = title_heads()
     leader_heads = {t.split()[-1] for t in lex["leader_titles"]}
     persons = [e for e in b.out.entities.values() if e.kind == "Person"]
-    for i in nouns(doc):
+    for i in pos_indices(doc, (NOUN, PROPN)):
         tok = doc[i]
         if i in b.out.token_key or tok.lower_ not in heads:
             continue
@@ -704,7 +706,7 @@ def _resolve_descriptions(b: _Builder) -> None:
     _resolve_org_descriptions(b)
 
 
-_TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
+_TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister"}
 _LESSER = frozenset({"shadow", "deputy", "vice", "former", "ex", "assistant", "junior", "under", "acting", "interim"})
 
 
@@ -787,8 +789,7 @@ def _salient_company(b: _Builder, orgs: list[LocalEntity], before: int) -> list[
     """"the company" with no other clue: the organisation the story is about so
     far, named most often before it (the latest named on a tie); bodies the
     gazetteer knows (the UN, the EU) are not companies."""
-    bodies = _NOT_COMPANIES
-    companies = {o.key for o in orgs if not bodies & set(o.name.lower().split())
+    companies = {o.key for o in orgs if not _NOT_COMPANIES & set(o.name.lower().split())
                  and not (o.key.startswith("org:") and b.gaz.get(o.key))}
     counts: dict[str, list[int]] = {}
     for start, _end, key in b.out.mention_spans:
@@ -809,7 +810,7 @@ def _resolve_org_descriptions(b: _Builder) -> None:
     if not orgs:
         return
     execs = {h for h in lex["company_titles"]} | {h.split()[-1] for h in lex["company_titles"]}
-    for i in nouns(doc):
+    for i in pos_indices(doc, (NOUN, PROPN)):
         tok = doc[i]
         if tok.lemma_ not in lex["org_nouns"] or tok.pos_ != "NOUN" or tok.i in b.out.token_key or tok.tag_ != "NN":
             continue  # ("the courts", "the media companies": several, not the one named)

@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.attrs import POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
+from kg.extract.mentions import pos_indices
 from kg.nlp.gazetteer import cue_verbs, load_lexicon
 
-__all__ = ["UnnamedMention", "actor_nouns", "find_unnamed", "governing", "modifiers", "nouns"]
+__all__ = ["UnnamedMention", "actor_nouns", "find_unnamed", "governing", "modifiers"]
 
 
 @dataclass(frozen=True)
@@ -140,10 +140,8 @@ def _kind(tok: Token, table: dict) -> str | None:
     if lemma in table["collective"] and tok.tag_ in ("NN", "NNS"):
         return "Group"  # "the drinks industry", "police", "the congregation"
     if lemma in table["person"] and tok.tag_ == "NN":
-        if dets[:1] in (["a"], ["an"], ["one"], ["another"]):
-            return "Person"
-        if dets[:1] == ["the"]:
-            return "Person"  # definite: only as a later mention of "a spokesman"
+        if dets[:1] in (["a"], ["an"], ["one"], ["another"], ["the"]):
+            return "Person"  # (definite: only as a later mention of "a spokesman")
     return None
 
 
@@ -198,18 +196,12 @@ def _phrase(doc: Doc, tok: Token, table: dict) -> tuple[int, int, tuple[str, ...
     return start, end, tuple(dict.fromkeys(forms))
 
 
-def nouns(doc: Doc) -> list[int]:
-    """Indices of the common and proper nouns, read from the Doc's arrays
-    (cheaper than a Token for every word)."""
-    return [i for i, p in enumerate(doc.to_array([POS]).tolist()) if p in (NOUN, PROPN)]
-
-
 def find_unnamed(doc: Doc, token_key: dict[int, str]) -> list[UnnamedMention]:
     """The common-noun actors of ``doc`` in text order (see module docs);
     tokens in ``token_key`` already stand for a named entity."""
     table = actor_nouns()
     out: list[UnnamedMention] = []
-    for i in nouns(doc):
+    for i in pos_indices(doc, (NOUN, PROPN)):
         tok = doc[i]
         if i in token_key or not tok.is_alpha:
             continue
@@ -219,7 +211,7 @@ def find_unnamed(doc: Doc, token_key: dict[int, str]) -> list[UnnamedMention]:
         if kind is not None and _anaphoric(tok, table):
             continue
         acting = kind is not None and _in_actor_position(tok, table)
-        if kind is None or not (acting or _refers_back(tok)):
+        if kind is None or not (acting or _definite_later(tok)):
             continue
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) and kind != "Document":
             continue  # "his officers", "their members": whose, the pronoun decides
@@ -251,12 +243,7 @@ def _names_someone(tok: Token, token_key: dict[int, str]) -> bool:
     return any(c.dep_ == "appos" and any(t.i in token_key for t in c.subtree) for c in tok.children)
 
 
-def _refers_back(tok: Token) -> bool:
+def _definite_later(tok: Token) -> bool:
     # "the analysts", "the spokesman": a definite later mention, in any position.
     return any(c.dep_ == "det" and c.lower_ in ("the", "these") for c in tok.children) and tok.dep_ not in ("compound", "amod")
 
-
-def is_cue_subject(tok: Token) -> bool:
-    """Is ``tok`` the subject of a speech or commitment verb?"""
-    g = governing(tok)
-    return g.dep_ in ("nsubj", "nsubjpass") and g.head.lemma_ in cue_verbs()
