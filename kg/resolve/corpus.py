@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -220,35 +220,50 @@ def _surname_links(nodes: dict[str, LocalEntity], honorifics: dict[str, Counter]
     ("Prime Minister Anders Holm") or stand in two articles: one passing
     "Raquel Welch" does not make every "Welch" her."""
     known = _known()
+    by_last, given, others = _name_index(nodes, known.characters)
+    taken = others | given  # names a bare surname must not also be
+    links = {}
+    for ident, n in nodes.items():
+        full = _surname_candidate(ident, n, by_last, known)
+        if full is not None and _may_join(n, nodes[full], honorifics[ident], honorifics[full], taken):
+            links[ident] = full
+    return links
+
+
+def _name_index(nodes: dict[str, LocalEntity], characters: frozenset[str]
+                ) -> tuple[dict[str, list[str]], set[str], set[str]]:
+    """Multi-word people (and characters) by family name, their given names,
+    and the names of everything that is no person."""
     by_last: dict[str, list[str]] = defaultdict(list)
     given: set[str] = set()
     others: set[str] = set()
     for ident, n in nodes.items():
         words = normalize_name(n.name).split()
-        if n.kind != "Person" and ident not in known.characters:
+        if n.kind != "Person" and ident not in characters:
             others.add(normalize_name(n.name))
         elif len(words) > 1 and _proper(n.name):
             # Characters are candidates too, so that "Potter" is not given to the one real Potter.
             by_last[family_name(" ".join(words))].append(ident)
             given.add(words[0])
-    links = {}
-    for ident, n in nodes.items():
-        word = normalize_name(n.name)
-        if n.kind != "Person" or " " in word or not _proper(n.name) or ident in known.fixed | known.characters:
-            continue
-        fits = by_last.get(word, [])
-        if len(fits) != 1 or fits[0] in known.characters:
-            continue
-        full = fits[0]
-        mine, theirs = honorifics[ident], honorifics[full]
-        if mine:
-            ok = len(mine) == 1 and bool(theirs) and max(theirs, key=theirs.get) in mine
-        else:
-            ok = word not in others and word not in given and _docs(nodes[full]) >= _docs(n) \
-                and (_docs(nodes[full]) > 1 or bool(nodes[full].roles))
-        if ok:
-            links[ident] = full
-    return links
+    return by_last, given, others
+
+
+def _surname_candidate(ident: str, n: LocalEntity, by_last: dict[str, list[str]], known: _Known) -> str | None:
+    """The one real full name a one-word person's name ends, if it is a bare surname at all."""
+    word = normalize_name(n.name)
+    if n.kind != "Person" or " " in word or not _proper(n.name) or ident in known.fixed | known.characters:
+        return None
+    fits = by_last.get(word, [])
+    if len(fits) != 1 or fits[0] in known.characters:
+        return None
+    return fits[0]
+
+
+def _may_join(n: LocalEntity, full: LocalEntity, mine: Counter, theirs: Counter, taken: set[str]) -> bool:
+    """Does nothing speak against the surname ``n`` joining ``full``?  (See :func:`_surname_links`.)"""
+    if mine:
+        return len(mine) == 1 and bool(theirs) and max(theirs, key=theirs.get) in mine
+    return normalize_name(n.name) not in taken and _docs(full) >= _docs(n) and (_docs(full) > 1 or bool(full.roles))
 
 
 class Merger:
@@ -343,78 +358,63 @@ class Merger:
         return node
 
     def graph(self) -> KnowledgeGraph:
+        """Reduce the documents added so far to one graph."""
         texts = {d.id: d.text for d in self.documents}
+        nodes, links = self._linked_nodes(texts)
+
+        def canon(ident: str | None) -> str | None:
+            return links.get(ident, ident) if ident else None
+
+        commitments = [self._canon_commitment(d, c, canon) for d, c in self.commitments]
+        statements = [replace(s, speaker=canon(self._ident(d, s.speaker))) for d, s in self.statements]
+        for n in nodes.values():
+            _canon_node(n, canon)
+        characters = _known().characters
+        _mark_participants(nodes, commitments, statements, characters)
+        _govern_acting_places(nodes)
+        iri_of = self._mint_iris(nodes)
+
+        def iri(key: str | None) -> str | None:
+            # A fictional character is no node: facts by or about it are dropped.
+            return iri_of.get(key) if key and key not in characters else None
+
+        actors, places = _actors_and_places(nodes, iri_of, iri)
+        g = KnowledgeGraph(actors, places, self._merge_commitments(commitments, iri),
+                           self._merge_statements(statements, iri), self.documents, base_iri=self.base)
+        g.stats.update(documents=len(self.documents), sentences=self.sentences, words=self.words)
+        return g
+
+    def _linked_nodes(self, texts: dict[str, str]) -> tuple[dict[str, LocalEntity], dict[str, str]]:
+        """The merged nodes with bare surnames joined to their full names, and those links."""
         merged = self._nodes(texts)
         nodes = {ident: node for ident, (node, _) in merged.items()}
         honorifics = {ident: _honorifics(members, texts) for ident, (_, members) in merged.items()}
         links = _surname_links(nodes, honorifics)
         for src, dst in links.items():
             _merge_into(nodes[dst], nodes.pop(src))
+        return nodes, links
 
-        def canon(ident: str | None) -> str | None:
-            return links.get(ident, ident) if ident else None
+    def _canon_commitment(self, doc: str, c: Commitment, canon: _Rewrite) -> Commitment:
+        """A commitment of document ``doc`` with its references rewritten to node identities."""
+        def ident(key: str | None) -> str | None:
+            return canon(self._ident(doc, key))
 
-        commitments = [replace(c, actor=canon(self._ident(d, c.actor)), target=canon(self._ident(d, c.target)),
-                               place=canon(self._ident(d, c.place)), reported_by=canon(self._ident(d, c.reported_by)),
-                               partners=[p for p in (canon(self._ident(d, x)) for x in c.partners) if p])
-                       for d, c in self.commitments]
-        statements = [replace(s, speaker=canon(self._ident(d, s.speaker))) for d, s in self.statements]
-        for n in nodes.values():
-            n.roles = [replace(r, affiliation=canon(r.affiliation)) for r in n.roles]
-            n.affiliations = list(dict.fromkeys(a for a in map(canon, n.affiliations) if a and a != n.key))
-            n.country = canon(n.country)
-        known = _known()
+        return replace(c, actor=ident(c.actor), target=ident(c.target), place=ident(c.place),
+                       reported_by=ident(c.reported_by), partners=[p for p in map(ident, c.partners) if p])
 
-        # Facts make their participants actors ("we" -> the speaker's country).
-        for c in commitments:
-            for k in (c.actor, c.target, *c.partners, c.reported_by):
-                if k in nodes and k not in known.characters:
-                    nodes[k].is_actor = True
-        for s in statements:
-            if s.speaker in nodes and s.speaker not in known.characters:
-                nodes[s.speaker].is_actor = True
-
+    def _mint_iris(self, nodes: dict[str, LocalEntity]) -> dict[str, str]:
+        """An IRI per node: actors and places by name, a second node of one
+        name by its type, a third and more by number."""
         iri_of: dict[str, str] = {}
         used: Counter = Counter()
         for key, e in nodes.items():
-            if e.kind == "Place" and e.is_actor:
-                # A city or state that speaks or commits ("the state would
-                # provide...") acts through its government: an organisation.
-                e.kind = "Organization"
-                e.is_place = True
             mint = actor_iri if e.is_actor and e.kind != "Place" else place_iri
             iri = mint(self.base, e.name)
             used[iri] += 1
             if used[iri] > 1:  # two entities, one name: keep both, distinctly
                 iri = mint(self.base, f"{e.name} ({e.kind})") if used[iri] == 2 else mint(self.base, f"{e.name} {used[iri]}")
             iri_of[key] = iri
-
-        def iri(key: str | None) -> str | None:
-            # A fictional character is no node: facts by or about it are dropped.
-            return iri_of.get(key) if key and key not in known.characters else None
-
-        lookup = load_gazetteer().lookup
-        actors, places = [], []
-        for key, e in nodes.items():
-            roles = [Role(r.name, r.text, iri(r.affiliation), r.evidence) for r in e.roles]
-            mentions = sorted(set(e.mentions))
-            if e.is_actor and e.kind != "Place":
-                actors.append(Actor(iri_of[key], e.name, e.kind, aliases=list(e.aliases), roles=roles,
-                                    mentions=mentions, affiliations=[x for x in map(iri, e.affiliations) if x],
-                                    wikidata=e.wikidata))
-            if e.is_place or e.kind == "Place":
-                aliases = list(e.aliases)
-                if e.kind == "Country":
-                    # As a place, a country is named by its own names, not by
-                    # its capital or demonym ("Tokyo" is a place of its own).
-                    aliases = [a for a in aliases if lookup.get(a.removeprefix("the ").removeprefix("The "), "").startswith("country:")] or [e.name]
-                places.append(Place(iri_of[key], e.name, "Country" if e.kind == "Country" else "Place",
-                                    aliases=aliases, mentions=mentions, country=iri(e.country),
-                                    wikidata=e.wikidata))
-        g = KnowledgeGraph(actors, places, self._merge_commitments(commitments, iri),
-                           self._merge_statements(statements, iri), self.documents, base_iri=self.base)
-        g.stats.update(documents=len(self.documents), sentences=self.sentences, words=self.words)
-        return g
+        return iri_of
 
     def _merge_commitments(self, commitments: list[Commitment], iri) -> list[Commitment]:
         groups: dict[tuple, list[Commitment]] = defaultdict(list)
@@ -454,6 +454,67 @@ class Merger:
             by_speaker[speaker].append(s)
             out.append(s)
         return out
+
+
+_Rewrite = Callable[[str | None], str | None]  # a reference (identity or key) -> its final form
+
+
+def _canon_node(n: LocalEntity, canon: _Rewrite) -> None:
+    """Rewrite a node's references (roles, affiliations, country) to final identities."""
+    n.roles = [replace(r, affiliation=canon(r.affiliation)) for r in n.roles]
+    n.affiliations = list(dict.fromkeys(a for a in map(canon, n.affiliations) if a and a != n.key))
+    n.country = canon(n.country)
+
+
+def _mark_participants(nodes: dict[str, LocalEntity], commitments: list[Commitment], statements: list[Statement],
+                       characters: frozenset[str]) -> None:
+    """Facts make their participants actors ("we" -> the speaker's country)."""
+    parties = [k for c in commitments for k in (c.actor, c.target, *c.partners, c.reported_by)]
+    for k in parties + [s.speaker for s in statements]:
+        if k in nodes and k not in characters:
+            nodes[k].is_actor = True
+
+
+def _govern_acting_places(nodes: dict[str, LocalEntity]) -> None:
+    """A city or state that speaks or commits ("the state would provide...")
+    acts through its government: an organisation, still a place."""
+    for e in nodes.values():
+        if e.kind == "Place" and e.is_actor:
+            e.kind = "Organization"
+            e.is_place = True
+
+
+def _actors_and_places(nodes: dict[str, LocalEntity], iri_of: dict[str, str], iri: _Rewrite
+                       ) -> tuple[list[Actor], list[Place]]:
+    """The graph's nodes: an actor per acting node, a place per place (a country can be both)."""
+    lookup = load_gazetteer().lookup
+    actors, places = [], []
+    for key, e in nodes.items():
+        mentions = sorted(set(e.mentions))  # one list, shared by a node's actor and place
+        if e.is_actor and e.kind != "Place":
+            actors.append(_actor(e, iri_of[key], mentions, iri))
+        if e.is_place or e.kind == "Place":
+            places.append(Place(iri_of[key], e.name, "Country" if e.kind == "Country" else "Place",
+                                aliases=_place_aliases(e, lookup), mentions=mentions, country=iri(e.country),
+                                wikidata=e.wikidata))
+    return actors, places
+
+
+def _actor(e: LocalEntity, node_iri: str, mentions: list[Mention], iri: _Rewrite) -> Actor:
+    """The actor of a node, its references as IRIs."""
+    roles = [Role(r.name, r.text, iri(r.affiliation), r.evidence) for r in e.roles]
+    return Actor(node_iri, e.name, e.kind, aliases=list(e.aliases), roles=roles, mentions=mentions,
+                 affiliations=[x for x in map(iri, e.affiliations) if x], wikidata=e.wikidata)
+
+
+def _place_aliases(e: LocalEntity, lookup: dict[str, str]) -> list[str]:
+    """A place's names; a country's are its own names only, not its capital
+    or demonym ("Tokyo" is a place of its own)."""
+    aliases = list(e.aliases)
+    if e.kind != "Country":
+        return aliases
+    return [a for a in aliases if lookup.get(a.removeprefix("the ").removeprefix("The "), "").startswith("country:")] \
+        or [e.name]
 
 
 def merge_documents(facts: Iterable[DocumentFacts], base_iri: str) -> KnowledgeGraph:

@@ -12,20 +12,22 @@ The rules, each for news in general:
 - **Aliases.**  A surname joins the one full name that ends with it; two full
   names with one surname leave the bare surname unresolved (a wrong merge is
   worse than a missed one).  Definite descriptions ("the president", "the
-  Ukrainian leader") join the one person their title and nationality fit.
+  Ukrainian leader") join the one person their title and nationality fit
+  (see :mod:`kg.resolve.descriptions`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from kg.extract.roles import RoleMention, appositive_role, prenominal_role, title_heads
 from kg.graph import family_name, normalize_name
-from kg.extract.mentions import NameMention, pos_indices
+from kg.extract.mentions import NameMention
+from kg.resolve.descriptions import resolve_descriptions, resolve_org_descriptions
 from kg.resolve.unnamed import UnnamedMention, find_unnamed, governing, modifiers
 from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
 from kg.types import Evidence, LocalEntity, Mention, Role
@@ -108,71 +110,117 @@ def _collective_head(tok: Token) -> Token | None:
 def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocEntities:
     """Cluster ``mentions`` of ``doc`` into local entities (see module docs)."""
     b = _Builder(doc, doc_id)
-    doc = b.doc
     names: list[NameMention] = []
     for m in mentions:
-        gid = m.gaz
-        if gid and gid.startswith("country:") and b.gaz.get(gid):
-            ent = _gaz_country(b, gid)
-            if _part_of(b, m, ent.key):
-                continue  # "northern Freedonia": a place of its own
-            if not m.headline and _named_as_place(doc[m.root], m.usage):
-                ent.is_place = True  # a country named and not acting is where things are ("Freedonia's economy")
-            if m.usage != "place":
-                ent.is_actor = True
-            b.attach(ent, m.start, m.end, m.text)
-        elif gid and gid.startswith(("capital:", "seat:")) and b.gaz.get(gid):
-            country = _gaz_country(b, gid)
-            meto = b.lex["metonyms"].get(m.text)
-            if m.usage == "actor" and meto and b.gaz.get(meto):
-                # "Brussels insisted": by convention the EU, not Belgium.
-                g = b.gaz.get(meto)
-                b.attach(b.entity(g.key, g.name, g.kind, wikidata=g.wikidata), m.start, m.end, m.text)
-                continue
-            if m.usage == "actor":
-                country.is_actor = True
-                b.attach(country, m.start, m.end, m.text)
-            else:
-                g = b.gaz.get(gid)
-                wd = g.capital_wikidata if gid.startswith("capital:") and m.text == g.capital else None
-                place = b.entity(f"place:{normalize_name(m.text)}", m.text.removeprefix("the ").removeprefix("The "),
-                                 "Place", is_actor=False, is_place=True, country=country.key, wikidata=wd)
-                b.attach(place, m.start, m.end, m.text)
-        elif gid and gid.startswith("region:"):
-            g = b.gaz.get(gid)
-            head = _collective_head(doc[m.root]) if m.usage == "modifier" else None
-            if head is not None:
-                _group(b, m.start, head)  # "Pacific leaders": people, not a place
-                continue
-            if _part_of(b, m, None):
-                continue
-            place = b.entity(g.key, g.name, "Place", is_actor=False, is_place=True, wikidata=g.wikidata)
-            b.attach(place, m.start, m.end, m.text)
-        elif gid and gid.startswith("org:") and b.gaz.get(gid):
-            g = b.gaz.get(gid)
-            org = b.entity(g.key, g.name, "Organization", wikidata=g.wikidata)
-            b.attach(org, m.start, m.end, m.text)
-        elif gid and gid.startswith(("demonym:", "people:")):
-            _demonym(b, m, gid)
-        elif m.label == "NORP":
-            if m.text.endswith("s") and m.usage == "actor":
-                grp = b.entity(f"group:{normalize_name(m.text)}", m.text, "Group")
-                b.attach(grp, m.start, m.end, m.text)
-        else:
+        if not _attach_known(b, m):
             names.append(m)
     _resolve_names(b, names)
     _link_bracketed_initials(b)
     while _link_short_org_names(b):
         pass
-    _resolve_org_descriptions(b)  # "the tribunal's president, X": the tribunal first
+    resolve_org_descriptions(b)  # "the tribunal's president, X": the tribunal first
+    _add_pending_roles(b)
+    _member_of(b)
+    _propagate_names(b)
+    resolve_descriptions(b)
+    _attach_unnamed(b)
+    return b.out
+
+
+def _attach_known(b: _Builder, m: NameMention) -> bool:
+    """Attach a mention whose identity the gazetteer or its NER label gives;
+    False leaves it to the name vote."""
+    handler = _gazetteer_handler(b, m.gaz)
+    if handler is not None:
+        handler(b, m, m.gaz)
+    elif m.label == "NORP":
+        _attach_norp(b, m)
+    else:
+        return False
+    return True
+
+
+def _gazetteer_handler(b: _Builder, gid: str | None) -> _MentionHandler | None:
+    """The handler for a gazetteer id, by its prefix (the first that applies)."""
+    if not gid:
+        return None
+    for prefixes, needs_entry, handler in _GAZETTEER_HANDLERS:
+        if gid.startswith(prefixes) and (not needs_entry or b.gaz.get(gid)):
+            return handler
+    return None
+
+
+def _attach_country(b: _Builder, m: NameMention, gid: str) -> None:
+    """A country's name: the country, as an actor unless only a location."""
+    ent = _gaz_country(b, gid)
+    if _part_of(b, m, ent.key):
+        return  # "northern Freedonia": a place of its own
+    if not m.headline and _named_as_place(b.doc[m.root], m.usage):
+        ent.is_place = True  # a country named and not acting is where things are ("Freedonia's economy")
+    if m.usage != "place":
+        ent.is_actor = True
+    b.attach(ent, m.start, m.end, m.text)
+
+
+def _attach_capital(b: _Builder, m: NameMention, gid: str) -> None:
+    """A capital or seat of government: acting, the government it seats (see
+    module docs); else a place in its country."""
+    country = _gaz_country(b, gid)
+    meto = b.lex["metonyms"].get(m.text)
+    if m.usage == "actor" and meto and b.gaz.get(meto):
+        # "Brussels insisted": by convention the EU, not Belgium.
+        g = b.gaz.get(meto)
+        b.attach(b.entity(g.key, g.name, g.kind, wikidata=g.wikidata), m.start, m.end, m.text)
+    elif m.usage == "actor":
+        country.is_actor = True
+        b.attach(country, m.start, m.end, m.text)
+    else:
+        _attach_capital_place(b, m, gid, country)
+
+
+def _attach_capital_place(b: _Builder, m: NameMention, gid: str, country: LocalEntity) -> None:
+    """A capital or seat named as a location: a place of its own, in ``country``."""
+    g = b.gaz.get(gid)
+    wd = g.capital_wikidata if gid.startswith("capital:") and m.text == g.capital else None
+    place = b.entity(f"place:{normalize_name(m.text)}", m.text.removeprefix("the ").removeprefix("The "),
+                     "Place", is_actor=False, is_place=True, country=country.key, wikidata=wd)
+    b.attach(place, m.start, m.end, m.text)
+
+
+def _attach_region(b: _Builder, m: NameMention, gid: str) -> None:
+    """A region: a place, or a group of its people when it modifies one."""
+    g = b.gaz.get(gid)
+    head = _collective_head(b.doc[m.root]) if m.usage == "modifier" else None
+    if head is not None:
+        _group(b, m.start, head)  # "Pacific leaders": people, not a place
+        return
+    if _part_of(b, m, None):
+        return
+    place = b.entity(g.key, g.name, "Place", is_actor=False, is_place=True, wikidata=g.wikidata)
+    b.attach(place, m.start, m.end, m.text)
+
+
+def _attach_gazetteer_org(b: _Builder, m: NameMention, gid: str) -> None:
+    """An organisation the gazetteer knows: its own node."""
+    g = b.gaz.get(gid)
+    org = b.entity(g.key, g.name, "Organization", wikidata=g.wikidata)
+    b.attach(org, m.start, m.end, m.text)
+
+
+def _attach_norp(b: _Builder, m: NameMention) -> None:
+    """A nationality, religious or political group the gazetteer lacks: a
+    group when its plural acts ("Republicans said"); otherwise nothing."""
+    if m.text.endswith("s") and m.usage == "actor":
+        grp = b.entity(f"group:{normalize_name(m.text)}", m.text, "Group")
+        b.attach(grp, m.start, m.end, m.text)
+
+
+def _add_pending_roles(b: _Builder) -> None:
+    """Give people the roles read with their names, once every name is attached
+    (an entity merged away since takes none)."""
     for ent, role in b.pending_roles:
         if ent.key in b.out.entities:
             _add_role(b, ent, role)
-    _member_of(b)
-    _propagate_names(b)
-    _resolve_descriptions(b)
-    _attach_unnamed(b)
-    return b.out
 
 
 def _attach_unnamed(b: _Builder) -> None:
@@ -365,95 +413,180 @@ def _demonym(b: _Builder, m: NameMention, gid: str) -> None:
         b.attach(country, m.start, m.end, m.text)
 
 
+_MentionHandler = Callable[[_Builder, NameMention, str], None]
+# Gazetteer ids by prefix, in order of precedence: (prefixes, needs an entry, handler).
+_GAZETTEER_HANDLERS: tuple[tuple[tuple[str, ...], bool, _MentionHandler], ...] = (
+    (("country:",), True, _attach_country),
+    (("capital:", "seat:"), True, _attach_capital),
+    (("region:",), False, _attach_region),
+    (("org:",), True, _attach_gazetteer_org),
+    (("demonym:", "people:"), False, _demonym),
+)
+
+
+# --- names the gazetteer does not know ----------------------------------------
+
+_NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+_KEY_PREFIXES = {"Person": "person", "Organization": "org"}
+_AMBIGUOUS = ""  # a link target meaning: more than one name fits, resolve to none
+_Votes = dict[str, float]
+
+
 def _resolve_names(b: _Builder, names: list[NameMention]) -> None:
     """Group the remaining names, vote their types, link surnames."""
-    doc = b.doc
-    heads = title_heads()
     groups: dict[str, list[NameMention]] = defaultdict(list)
     for m in names:
         groups[normalize_name(m.text)].append(m)
-    votes: dict[str, dict[str, float]] = {}
+    votes, roles = _vote_types(b, groups)
+    links = _name_links(b.doc, groups, votes)
+    for target, members in _clusters(groups, links).items():
+        _attach_cluster(b, target, members, groups, votes, roles)
+
+
+def _vote_types(b: _Builder, groups: dict[str, list[NameMention]]
+                ) -> tuple[dict[str, _Votes], dict[str, list[RoleMention]]]:
+    """Each name's type votes over its mentions, and the roles written with it."""
+    heads = title_heads()
+    votes: dict[str, _Votes] = {}
     roles: dict[str, list[RoleMention]] = defaultdict(list)
     for key, ms in groups.items():
-        v = defaultdict(float)
+        v: _Votes = defaultdict(float)
         for m in ms:
-            label = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}[m.label]
-            v[label] += 1
-            pre = prenominal_role(doc, m.start)
-            app = appositive_role(doc, doc[m.root])
-            for r in (pre, app):
-                if r is not None:
-                    v["Person"] += 3
-                    roles[key].append(r)
-            if m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in heads:
-                v["Person"] += 1
-            if m.usage == "place" and not any(w in b.lex["org_nouns"] or w == "house" for w in key.split()) \
-                    and not (m.label == "ORG" and _preposition(doc[m.root]) in ("at", "to", "from", "with", "for")):
-                # ("economists at Acme", "sold to Acme": an organisation, as the NER said)
-                v["Place"] += 2  # "rallies in Oruro and Potosí": whatever the NER said, a place
-            if app is None and _org_apposition(doc[m.root], b.lex):
-                v["Organization"] += 3  # "Melodia, a Stockholm-based streaming company,"
+            cast, written = _mention_votes(b, key, m, heads)
+            for label, n in cast:
+                v[label] += n
+            roles[key].extend(written)
         votes[key] = v
-    # Surname linking: a one-word name that ends exactly one multi-word name.
+    return votes, roles
+
+
+def _mention_votes(b: _Builder, key: str, m: NameMention, heads: frozenset[str]
+                   ) -> tuple[list[tuple[str, int]], list[RoleMention]]:
+    """The type votes one mention casts, and the roles written with it."""
+    doc = b.doc
+    cast = [(_NER_TYPES[m.label], 1)]
+    pre, app = prenominal_role(doc, m.start), appositive_role(doc, doc[m.root])
+    written = [r for r in (pre, app) if r is not None]
+    cast += [("Person", 3)] * len(written)
+    if m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in heads:
+        cast.append(("Person", 1))
+    if _used_as_place(b, key, m):
+        cast.append(("Place", 2))  # "rallies in Oruro and Potosí": whatever the NER said, a place
+    if app is None and _org_apposition(doc[m.root], b.lex):
+        cast.append(("Organization", 3))  # "Melodia, a Stockholm-based streaming company,"
+    return cast, written
+
+
+def _used_as_place(b: _Builder, key: str, m: NameMention) -> bool:
+    """Is the mention a location, and not an organisation's name after a
+    preposition ("economists at Acme", "sold to Acme": as the NER said)?"""
+    return m.usage == "place" and not any(w in b.lex["org_nouns"] or w == "house" for w in key.split()) \
+        and not (m.label == "ORG" and _preposition(b.doc[m.root]) in ("at", "to", "from", "with", "for"))
+
+
+def _name_links(doc: Doc, groups: dict[str, list[NameMention]], votes: dict[str, _Votes]) -> dict[str, str]:
+    """Short forms of a name -> the one full name they are ("" when several fit)."""
     multi = [k for k in groups if len(k.split()) > 1]
-    link: dict[str, str] = {}
     sexes = {k: {_honorific_sex(doc, m.start) for m in ms} - {None} for k, ms in groups.items()}
+    links: dict[str, str] = {}
     for k in groups:
         if len(k.split()) == 1:
-            if len(sexes[k]) > 1:
-                link[k] = ""  # "Mr and Mrs Howard": two people
-                continue
-            # "Mrs Howard" is not Michael Howard if he is "Mr Howard" elsewhere.
-            fulls = [f for f in multi if family_name(f) == k and _looks_person(votes[f]) and not (sexes[k] and sexes[f] and sexes[k] != sexes[f])]
-            if not fulls and not sexes[k]:  # family name first ("Liao" of "Liao Wenjun"), when no one else has it
-                fulls = [f for f in multi if f.split()[0] == k and _looks_person(votes[f])]
-            if len(fulls) == 1:
-                link[k] = fulls[0]
-            elif len(fulls) > 1:
-                link[k] = ""  # ambiguous: leave unresolved
+            target = _surname_target(k, multi, votes, sexes)
         else:
-            # "Juan Carlos" of "Juan Carlos Ferrero": given names alone, when one full name begins so
-            words = k.split()
-            fulls = [f for f in multi if len(f.split()) > len(words) and f.split()[:len(words)] == words
-                     and _looks_person(votes[f])]
-            if len(fulls) == 1 and votes[k].get("Person", 0) > 0:
-                link[k] = fulls[0]
+            target = _given_names_target(k, multi, votes)
+        if target is not None:
+            links[k] = target
+    return links
+
+
+def _surname_target(k: str, multi: list[str], votes: dict[str, _Votes],
+                    sexes: dict[str, set[str]]) -> str | None:
+    """The one full name a one-word name ends (or, alone, begins), ambiguous
+    when several fit, None when none does."""
+    if len(sexes[k]) > 1:
+        return _AMBIGUOUS  # "Mr and Mrs Howard": two people
+    # "Mrs Howard" is not Michael Howard if he is "Mr Howard" elsewhere.
+    fulls = [f for f in multi if family_name(f) == k and _looks_person(votes[f])
+             and not (sexes[k] and sexes[f] and sexes[k] != sexes[f])]
+    if not fulls and not sexes[k]:  # family name first ("Liao" of "Liao Wenjun"), when no one else has it
+        fulls = [f for f in multi if f.split()[0] == k and _looks_person(votes[f])]
+    if len(fulls) == 1:
+        return fulls[0]
+    return _AMBIGUOUS if fulls else None
+
+
+def _given_names_target(k: str, multi: list[str], votes: dict[str, _Votes]) -> str | None:
+    """"Juan Carlos" of "Juan Carlos Ferrero": given names alone, when one
+    full name begins so and the short form votes person at all."""
+    words = k.split()
+    fulls = [f for f in multi if len(f.split()) > len(words) and f.split()[:len(words)] == words
+             and _looks_person(votes[f])]
+    return fulls[0] if len(fulls) == 1 and votes[k].get("Person", 0) > 0 else None
+
+
+def _clusters(groups: dict[str, list[NameMention]], links: dict[str, str]) -> dict[str, list[str]]:
+    """Each name that stands for itself -> the names linked to it (itself too)."""
     merged: dict[str, list[str]] = defaultdict(list)
     for k in groups:
-        target = link.get(k, k)
-        if target == "":
-            continue
-        merged[target].append(k)
-    for target, members in merged.items():
-        v = defaultdict(float)
-        for k in members:
-            for label, n in votes[k].items():
-                v[label] += n
-        if len(members) > 1 or len(target.split()) > 1 and votes[target].get("Person", 0) > 0:
-            v["Person"] += 1  # a full name and its surname: the shape of a person's name
-        kind = max(sorted(v), key=lambda lab: v[lab])
-        ms = sorted((m for k in members for m in groups[k]), key=lambda m: m.start)
-        if kind == "Person" and len(members) == 1 and len(target.split()) == 1 and len(ms) == 1 \
-                and not roles[target] and ms[0].label == "PERSON" and not _speaks(doc[ms[0].root]):
-            continue  # news names a person in full first: a lone capitalised word is weak evidence
-        display = max((m.text for m in ms), key=lambda t: (not t.isupper(), len(t.split()), len(t)))
-        if display.isupper() and len(display) > 4:
-            display = display.title()  # "MONTREAL" in a dateline is Montreal
-        if kind == "Place" and display.isupper() and not any(m.usage == "place" for m in ms):
-            kind = "Organization"  # "BT said", tagged as a place: initials that act are an organisation
-        if kind == "Place":
-            # A name the NER called a place and the text never uses as one ("Marsh
-            # played well") is no place; it may still be an organisation's short name.
-            used = any(m.usage in ("place", "other") for m in ms) or bool(b.gaz.lookup.get(display))
-            ent = b.entity(f"place:{target}", display, "Place", is_actor=False, is_place=used)
-        else:
-            prefix = {"Person": "person", "Organization": "org"}[kind]
-            ent = b.entity(f"{prefix}:{target}", display, kind)
-        for m in ms:
-            b.attach(ent, m.start, m.end, m.text)
-        if kind == "Person":
-            # Roles wait until every name is attached: their affiliation may be a later one.
-            b.pending_roles.extend((ent, r) for k in members for r in roles[k])
+        target = links.get(k, k)
+        if target != _AMBIGUOUS:
+            merged[target].append(k)
+    return merged
+
+
+def _attach_cluster(b: _Builder, target: str, members: list[str], groups: dict[str, list[NameMention]],
+                    votes: dict[str, _Votes], roles: dict[str, list[RoleMention]]) -> None:
+    """Make one entity of a name and its linked short forms, typed by their votes."""
+    v = _cluster_votes(target, members, votes)
+    kind = max(sorted(v), key=lambda lab: v[lab])
+    ms = sorted((m for k in members for m in groups[k]), key=lambda m: m.start)
+    if kind == "Person" and _lone_word(b, target, members, ms, roles):
+        return  # news names a person in full first: a lone capitalised word is weak evidence
+    display = _display_name(ms)
+    if kind == "Place" and display.isupper() and not any(m.usage == "place" for m in ms):
+        kind = "Organization"  # "BT said", tagged as a place: initials that act are an organisation
+    ent = _name_entity(b, target, display, kind, ms)
+    for m in ms:
+        b.attach(ent, m.start, m.end, m.text)
+    if kind == "Person":
+        # Roles wait until every name is attached: their affiliation may be a later one.
+        b.pending_roles.extend((ent, r) for k in members for r in roles[k])
+
+
+def _cluster_votes(target: str, members: list[str], votes: dict[str, _Votes]) -> _Votes:
+    """The members' votes summed, plus one for a person's name shape."""
+    v: _Votes = defaultdict(float)
+    for k in members:
+        for label, n in votes[k].items():
+            v[label] += n
+    if len(members) > 1 or len(target.split()) > 1 and votes[target].get("Person", 0) > 0:
+        v["Person"] += 1  # a full name and its surname: the shape of a person's name
+    return v
+
+
+def _lone_word(b: _Builder, target: str, members: list[str], ms: list[NameMention],
+               roles: dict[str, list[RoleMention]]) -> bool:
+    """A one-word name the NER called a person, said once, with no title and not speaking."""
+    return len(members) == 1 and len(target.split()) == 1 and len(ms) == 1 \
+        and not roles[target] and ms[0].label == "PERSON" and not _speaks(b.doc[ms[0].root])
+
+
+def _display_name(ms: list[NameMention]) -> str:
+    """The fullest form written (not shouted), in title case if all capitals."""
+    display = max((m.text for m in ms), key=lambda t: (not t.isupper(), len(t.split()), len(t)))
+    if display.isupper() and len(display) > 4:
+        display = display.title()  # "MONTREAL" in a dateline is Montreal
+    return display
+
+
+def _name_entity(b: _Builder, target: str, display: str, kind: str, ms: list[NameMention]) -> LocalEntity:
+    """The entity of a voted name: a person, an organisation or a place."""
+    if kind != "Place":
+        return b.entity(f"{_KEY_PREFIXES[kind]}:{target}", display, kind)
+    # A name the NER called a place and the text never uses as one ("Marsh
+    # played well") is no place; it may still be an organisation's short name.
+    used = any(m.usage in ("place", "other") for m in ms) or bool(b.gaz.lookup.get(display))
+    return b.entity(f"place:{target}", display, "Place", is_actor=False, is_place=used)
 
 
 def _preposition(tok: Token) -> str | None:
@@ -573,35 +706,50 @@ def _link_bracketed_initials(b: _Builder) -> None:
 def _propagate_names(b: _Builder) -> None:
     """Find the names the NER missed in some sentences: a person's full name or
     unambiguous surname, an organisation's name, wherever it stands again."""
-    forms: dict[tuple[str, ...], str | None] = {}
-    for e in b.out.entities.values():
-        if e.kind not in ("Person", "Organization") or e.key.startswith("org:") and False:
-            continue
-        for alias in {e.name, *(a for a in e.aliases if a[:1].isupper())}:
-            words = tuple(alias.split())
-            if not words or words[0].lower() in load_lexicon()["honorifics"]:
-                continue
-            if words in forms and forms[words] != e.key:
-                forms[words] = None  # two entities share this form: leave it
-            else:
-                forms[words] = e.key
-        if e.kind == "Person" and len(e.name.split()) > 1:
-            last = (family_name(e.name),)
-            forms[last] = None if last in forms and forms[last] != e.key else e.key
-    doc = b.doc
+    forms = _name_forms(b)
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for words in forms:
         by_first[words[0]].append(words)
-    for tok in doc:
+    for tok in b.doc:
         if tok.i in b.out.token_key or not tok.text[:1].isupper():
             continue
-        for words in sorted(by_first.get(tok.text, []), key=len, reverse=True):
-            end = tok.i + len(words)
-            if end <= len(doc) and tuple(t.text for t in doc[tok.i:end]) == words:
-                key = forms[words]
-                if key and not any(i in b.out.token_key for i in range(tok.i, end)):
-                    b.attach(b.out.entities[key], tok.i, end)
-                break
+        _attach_form_at(b, tok, forms, by_first.get(tok.text, []))
+
+
+def _name_forms(b: _Builder) -> dict[tuple[str, ...], str | None]:
+    """The word sequences that name a person or organisation of the document
+    (None for a form two entities share)."""
+    honorifics = load_lexicon()["honorifics"]
+    forms: dict[tuple[str, ...], str | None] = {}
+    for e in b.out.entities.values():
+        if e.kind not in ("Person", "Organization"):
+            continue
+        for alias in {e.name, *(a for a in e.aliases if a[:1].isupper())}:
+            words = tuple(alias.split())
+            if words and words[0].lower() not in honorifics:
+                _claim_form(forms, words, e.key)
+        if e.kind == "Person" and len(e.name.split()) > 1:
+            _claim_form(forms, (family_name(e.name),), e.key)
+    return forms
+
+
+def _claim_form(forms: dict[tuple[str, ...], str | None], words: tuple[str, ...], key: str) -> None:
+    """Record that ``words`` name ``key``; a form two entities share names neither."""
+    forms[words] = None if words in forms and forms[words] != key else key
+
+
+def _attach_form_at(b: _Builder, tok: Token, forms: dict[tuple[str, ...], str | None],
+                    candidates: list[tuple[str, ...]]) -> None:
+    """Attach the longest form written from ``tok`` on to its entity, if it
+    names one and no mention covers its words."""
+    doc = b.doc
+    for words in sorted(candidates, key=len, reverse=True):
+        end = tok.i + len(words)
+        if end <= len(doc) and tuple(t.text for t in doc[tok.i:end]) == words:
+            key = forms[words]
+            if key and not any(i in b.out.token_key for i in range(tok.i, end)):
+                b.attach(b.out.entities[key], tok.i, end)
+            return
 
 
 def _org_apposition(root: Token, lex: dict) -> bool:
@@ -655,105 +803,6 @@ def _add_role(b: _Builder, ent: LocalEntity, r: RoleMention) -> None:
     b.qualified[ent.key].setdefault(r.head, set()).add(r.qualified)
 
 
-def _resolve_descriptions(b: _Builder) -> None:
-    """"the president", "the Ukrainian leader": join the one person they fit."""
-    doc = b.doc
-    lex = load_lexicon()
-    heads = title_heads()
-    leader_heads = {t.split()[-1] for t in lex["leader_titles"]}
-    persons = [e for e in b.out.entities.values() if e.kind == "Person"]
-    for i in pos_indices(doc, (NOUN, PROPN)):
-        tok = doc[i]
-        if i in b.out.token_key or tok.lower_ not in heads:
-            continue
-        dets = [c for c in tok.children if c.dep_ == "det"]
-        if not dets or dets[0].lower_ != "the" or tok.dep_ == "compound":
-            continue
-        if any(c.dep_ in ("appos",) for c in tok.children) or tok.dep_ == "appos":
-            continue  # an apposition is a role, handled with the name
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            continue  # "the president of the bank": another person
-        nat = None
-        named_mods = []  # "the Labour leader": a party or organisation, matched like any word
-        for c in tok.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.ent_id_:
-                g = b.gaz.get(c.ent_id_)
-                if g is not None and g.kind == "Country":
-                    nat = g.key
-                elif g is not None:
-                    named_mods.append(c.lower_)
-        word = tok.lower_
-        mods = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.ent_id_] + named_mods
-        if word in _TITLE_SYNONYMS:  # "the premier" is the prime minister
-            *extra, word = _TITLE_SYNONYMS[word].split()
-            mods = mods + extra
-        fits = [p for p in persons if any(_role_fits(b, p, r, mods, word, leader_heads) for r in p.roles)]
-        if nat is not None:
-            same = [p for p in fits if nat in p.affiliations]
-            fits = same or [p for p in fits if not p.affiliations]
-        elif len(fits) > 1:
-            # A writer who qualifies one president ("the Ukrainian President X")
-            # and not another ("President Y") means Y by a bare "the president".
-            unq = [p for p in fits if False in b.qualified[p.key].get(word, set())
-                   and True not in b.qualified[p.key].get(word, set())]
-            if len(unq) == 1:
-                fits = unq
-        if len(fits) > 1:
-            fits = _most_recent(b, fits, tok.i)
-        if len(fits) == 1:
-            start = dets[0].i
-            b.attach(fits[0], start, tok.i + 1, doc[start:tok.i + 1].text, head=tok.i)
-    _resolve_org_descriptions(b)
-
-
-_TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister"}
-_LESSER = frozenset({"shadow", "deputy", "vice", "former", "ex", "assistant", "junior", "under", "acting", "interim"})
-
-
-def _role_fits(b: _Builder, person: LocalEntity, role: Role, mods: list[str], word: str,
-               leader_heads: set[str]) -> bool:
-    """Does "the <mods> <word>" name the holder of ``role``?  The title must
-    fit from its last word back ("the prime minister" is no other minister),
-    a shadow, deputy or former holder is not the plain one, and the words of
-    the description the role lacks ("the Tory leader") must be in the role or
-    the holder's names and affiliations."""
-    words = role.name.split()
-    seq = mods + [word]
-    k = 0
-    while k < min(len(words), len(seq)) and words[-(k + 1)] == seq[-(k + 1)]:
-        k += 1
-    if k == 0 and word == "leader" and words[-1] in leader_heads:
-        k = 1  # "the leader": a president or prime minister leads
-        seq = mods + [words[-1]]
-    if k == 0:
-        return False
-    title, other = seq[-k:], seq[:-k]
-    if any(w in _LESSER and w not in title for w in words[:-k]):
-        return False
-    known = set(w.lower() for w in role.text.split()) | set(words)
-    known |= {w.lower() for a in person.aliases for w in a.split()}  # "Tory leader Ana Ruiz" says whose leader
-    for aff in person.affiliations:
-        ent = b.out.entities.get(aff)
-        if ent is not None:
-            known |= {w.lower() for a in (ent.name, *ent.aliases) for w in a.split()}
-    return all(m in known for m in other)
-
-
-def _most_recent(b: _Builder, fits: list[LocalEntity], before: int) -> list[LocalEntity]:
-    """Of several people a description fits, the one named last, if he or she
-    was named in this sentence or the two before and nobody else was since."""
-    s_now = b.sent_idx[before]
-    last: dict[str, int] = {}
-    for start, end, key in b.out.mention_spans:
-        if start < before and b.sent_idx[start] >= s_now - 2:
-            last[key] = max(last.get(key, -1), start)
-    ranked = sorted((last[f.key], f.key) for f in fits if f.key in last)
-    if not ranked:
-        return fits
-    best = ranked[-1][1]
-    return [f for f in fits if f.key == best]
-
-
 def _member_of(b: _Builder) -> None:
     """"Mariela Quispe of the opposition alliance Bolivia First": an affiliation
     without a title."""
@@ -774,73 +823,3 @@ def _member_of(b: _Builder) -> None:
                     if target is not None and target.kind in ("Organization", "Country") and aff not in ent.affiliations:
                         ent.affiliations.append(aff)
                         break
-
-
-# Words that name a body that is not a company ("the company" is never the union).
-_NOT_COMPANIES = frozenset({"union", "council", "association", "party", "committee", "court", "commission", "ministry",
-                            "department", "agency", "federation", "institute", "university", "church", "league",
-                            "assembly", "parliament", "congress", "senate", "tribunal", "authority", "government",
-                            "executive", "alliance", "coalition", "movement", "foundation", "charity", "office",
-                            "police", "army", "school", "hospital", "society", "club", "confederation", "chamber",
-                            "chambers", "consortium", "organisation", "organization", "forum", "board"})
-
-
-def _salient_company(b: _Builder, orgs: list[LocalEntity], before: int) -> list[LocalEntity]:
-    """"the company" with no other clue: the organisation the story is about so
-    far, named most often before it (the latest named on a tie); bodies the
-    gazetteer knows (the UN, the EU) are not companies."""
-    companies = {o.key for o in orgs if not _NOT_COMPANIES & set(o.name.lower().split())
-                 and not (o.key.startswith("org:") and b.gaz.get(o.key))}
-    counts: dict[str, list[int]] = {}
-    for start, _end, key in b.out.mention_spans:
-        if start < before and key in companies:
-            counts.setdefault(key, []).append(start)
-    ranked = sorted(counts, key=lambda k: (len(counts[k]), max(counts[k])), reverse=True)
-    if not ranked or len(counts[ranked[0]]) < 2 or len(ranked) > 1 and len(counts[ranked[0]]) < 2 * len(counts[ranked[1]]):
-        return []  # no company clearly dominates the story so far
-    return [o for o in orgs if o.key == ranked[0]]
-
-
-def _resolve_org_descriptions(b: _Builder) -> None:
-    """"the union", "the company": the one organisation the noun names
-    ("Canadian Rail Workers Union"), or the one whose executive is quoted."""
-    doc = b.doc
-    lex = b.lex
-    orgs = [e for e in b.out.entities.values() if e.kind == "Organization"]
-    if not orgs:
-        return
-    execs = {h for h in lex["company_titles"]} | {h.split()[-1] for h in lex["company_titles"]}
-    for i in pos_indices(doc, (NOUN, PROPN)):
-        tok = doc[i]
-        if tok.lemma_ not in lex["org_nouns"] or tok.pos_ != "NOUN" or tok.i in b.out.token_key or tok.tag_ != "NN":
-            continue  # ("the courts", "the media companies": several, not the one named)
-        dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
-        if not dets or tok.dep_ in ("compound", "appos"):
-            continue
-        det = dets[0]
-        owner = b.out.token_key.get(det.i) if det.dep_ == "poss" else None
-        if det.dep_ == "det" and det.lower_ not in ("the", "this") or det.dep_ == "poss" and owner is None:
-            continue  # "a company", "his company": not a definite reference
-        if any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
-            continue  # "the company that...": another one
-        mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
-
-        def named(o: LocalEntity) -> bool:
-            words = o.name.lower().split()
-            # "the electoral tribunal" fits "Supreme Electoral Tribunal"; "the rival company" fits none
-            return (tok.lemma_ in words or tok.lower_ in words) and all(m in words for m in mods)
-
-        fits = [o for o in orgs if named(o)]
-        if not fits and tok.lemma_ in ("company", "firm", "group", "carrier", "airline", "broker", "operator",
-                                       "manufacturer", "retailer", "insurer", "lender", "producer"):
-            # A company: its legal form says so ("Inc.", "plc"), or its chief executive is named.
-            led = {r.affiliation for e in b.out.entities.values() if e.kind == "Person"
-                   for r in e.roles if r.affiliation and " ".join(r.name.split()[-2:]) in execs}
-            fits = [o for o in orgs if o.key in led or o.name.split()[-1] in lex["corporate_suffixes"]]
-            if len(fits) != 1 and not mods:
-                fits = _salient_company(b, orgs, tok.i)  # only a bare "the company": "the German group" is another
-        if len(fits) == 1:
-            start = det.i if det.dep_ == "det" else tok.left_edge.i
-            if any(t.is_punct or t.dep_ == "det" and t.i != start for t in doc[start:tok.i]) or tok.i - start > 5:
-                continue  # not one noun phrase ("the start-up, a trading company"): a misparse
-            b.attach(fits[0], start, tok.i + 1, doc[start:tok.i + 1].text, head=tok.i)
