@@ -17,11 +17,15 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.names import clean_name, title_words
-from kg.nlp.gazetteer import cue_verbs, load_gazetteer, load_lexicon
+from kg.nlp.gazetteer import Gazetteer, cue_verbs, load_gazetteer, load_lexicon
 
 __all__ = ["NameMention", "find_mentions", "usage_of", "is_headline", "is_title_line"]
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# "much of X", "the rest of X": the quantity stands where X stands.
+_QUANTITY_NOUNS = ("much", "most", "rest", "half", "all", "parts", "part")
+# "a letter to X": X is an addressee, not a destination.
+_MESSAGE_NOUNS = ("letter", "message", "call", "apology")
 
 
 @dataclass
@@ -67,7 +71,6 @@ def is_headline(sent: Span) -> bool:
 
 def usage_of(doc: Doc, root: Token) -> str:
     """How the noun phrase headed by ``root`` is used: actor, place or other."""
-    lex = load_lexicon()
     tok = root
     # Conjuncts share the role of the first conjunct ("between Moscow and Kyiv").
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -78,35 +81,56 @@ def usage_of(doc: Doc, root: Token) -> str:
             return "place"
         return "actor"
     if dep == "pobj":
-        prep = tok.head
-        word = prep.lower_
-        if word == "by" and prep.head.pos_ in ("VERB", "AUX"):
-            return "actor"
-        governor = prep.head
-        if word == "of" and governor.lower_ in lex["location_head_nouns"]:
-            return "place"
-        if word == "of" and governor.lower_ in ("much", "most", "rest", "half", "all", "parts", "part"):
-            return usage_of(doc, governor)  # "across much of X" is where "much" is
-        if word in ("from", "via", "over", "through"):
-            # Only motion makes them locative: "troops sent from X", not "assurances from X".
-            return "place" if governor.lemma_ in lex["motion_verbs"] else "other"
-        if word in ("to", "toward", "towards") and prep.head.pos_ == "NOUN" and governor.lower_ in ("letter", "message", "call", "apology"):
-            return "other"  # an addressee, not a destination
-        if word in lex["locative_preps"]:
-            return "place"
-        return "other"
+        return _prepositional_usage(doc, tok.head)
     if dep in ("compound", "amod", "nmod", "npadvmod"):
         return "modifier"
+    return "other"
+
+
+def _prepositional_usage(doc: Doc, prep: Token) -> str:
+    """The usage of the object of preposition ``prep``: actor ("by X"), place ("in X") or other."""
+    lex = load_lexicon()
+    word = prep.lower_
+    governor = prep.head
+    if word == "by" and governor.pos_ in ("VERB", "AUX"):
+        return "actor"
+    if word == "of" and governor.lower_ in lex["location_head_nouns"]:
+        return "place"
+    if word == "of" and governor.lower_ in _QUANTITY_NOUNS:
+        return usage_of(doc, governor)  # "across much of X" is where "much" is
+    if word in ("from", "via", "over", "through"):
+        # Only motion makes them locative: "troops sent from X", not "assurances from X".
+        return "place" if governor.lemma_ in lex["motion_verbs"] else "other"
+    if word in ("to", "toward", "towards") and governor.pos_ == "NOUN" and governor.lower_ in _MESSAGE_NOUNS:
+        return "other"  # an addressee, not a destination
+    if word in lex["locative_preps"]:
+        return "place"
     return "other"
 
 
 def find_mentions(doc: Doc) -> list[NameMention]:
     """The named mentions of ``doc`` in order, with headline words and
     non-entities removed."""
-    lex = load_lexicon()
     gaz = load_gazetteer()
-    not_entities = set(lex["not_entities"])
+    not_entities = load_lexicon()["not_entities"]
     titles = title_words()
+    sent_of, headlines = _sentence_index(doc)
+    out: list[NameMention] = []
+    for ent in _name_spans(doc):
+        if not _has_name_label(ent):
+            continue
+        span = clean_name(ent, person=ent.label_ == "PERSON")
+        if span is None or not _is_name(doc, ent, span, not_entities, titles):
+            continue
+        s = sent_of[span.start]
+        out.append(_name_mention(doc, ent, span, s, s in headlines, gaz))
+    out.extend(_unlabelled_speakers(doc, out, sent_of, headlines))
+    out.sort(key=lambda m: m.start)
+    return _drop_headline_noise(out)
+
+
+def _sentence_index(doc: Doc) -> tuple[dict[int, int], set[int]]:
+    """The sentence of every token, and the sentences that are title-case headlines."""
     sent_of = {}
     headlines = set()
     for i, s in enumerate(doc.sents):
@@ -114,34 +138,48 @@ def find_mentions(doc: Doc) -> list[NameMention]:
             headlines.add(i)
         for t in s:
             sent_of[t.i] = i
-    out: list[NameMention] = []
-    for ent in _name_spans(doc):
-        if ent.label_ not in LABELS and not ent.ent_id_.startswith(("country:", "capital:", "org:")):
-            continue  # (a country the NER mislabelled, "Chile" as a work of art, is still the country)
-        span = clean_name(ent, person=ent.label_ == "PERSON")
-        if span is None or not any(c.isalpha() for c in span.text):
-            continue
-        if span.text.lower() in not_entities or not any(c.isupper() for c in span.text):
-            continue
-        if not ent.ent_id_ and all(t.lower_ in titles for t in span) and usage_of(doc, span.root) != "actor":
-            continue  # "Labour" in "Labour Minister X" is part of a title ("Labour said" is the party)
-        if ent.label_ == "ORG" and _is_dateline_credit(doc, span):
-            continue  # "BRUSSELS (Reuters) -": who filed the story, not an actor in it
-        if ent.label_ != "NORP" and all(t.pos_ in ("VERB", "AUX", "ADV", "ADJ") for t in span) and not ent.ent_id_ \
-                and not (len(span) == 1 and span.text.isupper() and len(span.text) > 1):  # "CBI chief economist X"
-            continue  # a capitalised verb or adjective is not a name
-        s = sent_of[span.start]
-        label, usage = ent.label_ if ent.label_ in LABELS else ("ORG" if ent.ent_id_.startswith("org:") else "GPE"), \
-            usage_of(doc, span.root)
-        gid = ent.ent_id_ or gaz.lookup.get(span.text)
-        if label in ("GPE", "LOC", "ORG", "PERSON", "FAC") and _is_dateline(doc, span):
-            # "MONTREAL, Nov. 10 —", "BASEL, Switzerland (AP) —": where the story was filed.
-            label, usage = "GPE", "place"
-            gid = gid or gaz.lookup.get(span.text.title())
-        out.append(NameMention(span.start, span.end, span.text, label, gid, usage, s, headline=s in headlines))
-    out.extend(_unlabelled_speakers(doc, out, sent_of, headlines))
-    out.sort(key=lambda m: m.start)
-    return _drop_headline_noise(out)
+    return sent_of, headlines
+
+
+def _has_name_label(ent: Span) -> bool:
+    """A label of a name, or a gazetteer id of a country, capital or organisation."""
+    # (a country the NER mislabelled, "Chile" as a work of art, is still the country)
+    return ent.label_ in LABELS or ent.ent_id_.startswith(("country:", "capital:", "org:"))
+
+
+def _is_name(doc: Doc, ent: Span, span: Span, not_entities: frozenset[str], titles: frozenset[str]) -> bool:
+    """Whether the cleaned ``span`` of ``ent`` is a name and not a word that looks like one."""
+    text = span.text
+    if not any(c.isalpha() for c in text):
+        return False
+    if text.lower() in not_entities or not any(c.isupper() for c in text):
+        return False
+    if not ent.ent_id_ and all(t.lower_ in titles for t in span) and usage_of(doc, span.root) != "actor":
+        return False  # "Labour" in "Labour Minister X" is part of a title ("Labour said" is the party)
+    if ent.label_ == "ORG" and _is_dateline_credit(doc, span):
+        return False  # "BRUSSELS (Reuters) -": who filed the story, not an actor in it
+    return not _is_verb_or_adjective(ent, span)
+
+
+def _is_verb_or_adjective(ent: Span, span: Span) -> bool:
+    """A capitalised verb, adverb or adjective the NER took for a name."""
+    if ent.label_ == "NORP" or ent.ent_id_:
+        return False
+    if len(span) == 1 and span.text.isupper() and len(span.text) > 1:
+        return False  # an acronym: "CBI chief economist X"
+    return all(t.pos_ in ("VERB", "AUX", "ADV", "ADJ") for t in span)
+
+
+def _name_mention(doc: Doc, ent: Span, span: Span, s: int, headline: bool, gaz: Gazetteer) -> NameMention:
+    """The mention of the cleaned ``span`` of ``ent`` in sentence ``s``: label, gazetteer id, usage."""
+    label = ent.label_ if ent.label_ in LABELS else ("ORG" if ent.ent_id_.startswith("org:") else "GPE")
+    usage = usage_of(doc, span.root)
+    gid = ent.ent_id_ or gaz.lookup.get(span.text)
+    if label in ("GPE", "LOC", "ORG", "PERSON", "FAC") and _is_dateline(doc, span):
+        # "MONTREAL, Nov. 10 —", "BASEL, Switzerland (AP) —": where the story was filed.
+        label, usage = "GPE", "place"
+        gid = gid or gaz.lookup.get(span.text.title())
+    return NameMention(span.start, span.end, span.text, label, gid, usage, s, headline=headline)
 
 
 def _name_spans(doc: Doc):
@@ -173,38 +211,58 @@ def _unlabelled_speakers(doc: Doc, found: list[NameMention], sent_of: dict[int, 
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for i in pos_indices(doc, (PROPN,)):
+        if i in covered:
+            continue
         tok = doc[i]
-        if tok.i in covered:
+        org = _unlabelled_organisation(doc, tok, sent_of, headlines)
+        if org is not None:
+            extra.append(org)
+            covered.add(i)
             continue
-        if _listed_with_organisations(tok):
-            # "MCI, BT, Energis and NTT": an unlabelled name in a list of organisations is one
-            s = sent_of[tok.i]
-            extra.append(NameMention(tok.i, tok.i + 1, tok.text, "ORG", None, usage_of(doc, tok), s, s in headlines))
-            covered.add(tok.i)
-            continue
-        if _is_acronym_subject(tok):
-            # "BT said", "NTL is trialling": an organisation's initials acting in the clause.
-            s = sent_of[tok.i]
-            extra.append(NameMention(tok.i, tok.i + 1, tok.text, "ORG", None, "actor", s, s in headlines))
-            covered.add(tok.i)
-            continue
-        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_ not in verbs or tok.i in covered:
-            continue
-        start = tok.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-                and doc[start - 1].head.i == tok.i:
-            start -= 1
-        span = doc[start:tok.i + 1]
-        # Titles before the name are a role, not part of it.
-        while len(span) > 1 and span[0].lower_.rstrip(".") in title_words():
-            span = doc[span.start + 1:span.end]
-        if len(span) < 2 or not all(t.is_alpha and t.text[0].isupper() for t in span):
-            continue
-        if any(i in covered for i in range(span.start, span.end)):
-            continue
-        s = sent_of[span.start]
-        extra.append(NameMention(span.start, span.end, span.text, "PERSON", None, "actor", s, s in headlines))
+        span = _unlabelled_person(doc, tok, verbs, covered)
+        if span is not None:
+            s = sent_of[span.start]
+            extra.append(NameMention(span.start, span.end, span.text, "PERSON", None, "actor", s, s in headlines))
     return extra
+
+
+def _unlabelled_organisation(doc: Doc, tok: Token, sent_of: dict[int, int],
+                             headlines: set[int]) -> NameMention | None:
+    """A one-word organisation the NER missed: listed with organisations, or initials acting."""
+    if _listed_with_organisations(tok):
+        # "MCI, BT, Energis and NTT": an unlabelled name in a list of organisations is one
+        usage = usage_of(doc, tok)
+    elif _is_acronym_subject(tok):
+        # "BT said", "NTL is trialling": an organisation's initials acting in the clause.
+        usage = "actor"
+    else:
+        return None
+    s = sent_of[tok.i]
+    return NameMention(tok.i, tok.i + 1, tok.text, "ORG", None, usage, s, s in headlines)
+
+
+def _unlabelled_person(doc: Doc, tok: Token, verbs: frozenset[str], covered: set[int]) -> Span | None:
+    """The name of two or more capitalised words that ``tok`` ends, as the subject of a cue verb."""
+    if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_ not in verbs:
+        return None
+    span = doc[_compound_start(doc, tok):tok.i + 1]
+    # Titles before the name are a role, not part of it.
+    while len(span) > 1 and span[0].lower_.rstrip(".") in title_words():
+        span = doc[span.start + 1:span.end]
+    if len(span) < 2 or not all(t.is_alpha and t.text[0].isupper() for t in span):
+        return None
+    if any(i in covered for i in range(span.start, span.end)):
+        return None
+    return span
+
+
+def _compound_start(doc: Doc, tok: Token) -> int:
+    """The first token of the run of proper-noun compounds that ``tok`` heads."""
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].head.i == tok.i:
+        start -= 1
+    return start
 
 
 def pos_indices(doc: Doc, pos: tuple[int, ...]) -> list[int]:

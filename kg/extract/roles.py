@@ -47,37 +47,61 @@ def normalize_role(text: str) -> str:
     return " ".join(words)
 
 
+# Words that start a title phrase but are not part of the role ("of", "the").
+_FUNCTION_WORDS = ("of", "the", "and", "for")
+_ARTICLES = ("the", "a", "an")
+_POSSESSIVE_MARKS = ("'s", "’s")
+_LEADING_NOISE = _FUNCTION_WORDS + _POSSESSIVE_MARKS
+
+
 def _is_affiliation(tok: Token) -> bool:
+    """Whether ``tok`` is part of a country, nationality or organisation name."""
     return tok.ent_type_ in ("GPE", "NORP", "ORG")
 
 
 def prenominal_role(doc: Doc, name_start: int) -> RoleMention | None:
     """The title phrase immediately before the name starting at ``name_start``."""
-    lex = load_lexicon()
     heads = title_heads()
-    mods = set(lex["title_modifiers"]) | heads
-    i = name_start - 1
-    if i < 0 or doc[i].lower_.rstrip(".") not in heads or doc[i].is_sent_start and doc[i].lower_ in ("leader",):
+    if not _title_before(doc, name_start, heads):
         return None
-    start = i
-    while start - 1 >= 0:
-        t = doc[start - 1]
-        if t.lower_.rstrip(".") in mods or _is_affiliation(t) or (t.ent_type_ in ("GPE", "NORP", "ORG") and t.ent_iob_ == "I"):
-            start -= 1
-            continue
-        break
-    # No leading function words in the role ("of", "the", "and").
-    while start < name_start and doc[start].lower_ in ("of", "the", "and", "for"):
-        start += 1
-    aff = tuple(t.i for t in doc[start:name_start] if t.ent_type_ in ("GPE", "NORP", "ORG"))
+    mods = set(load_lexicon()["title_modifiers"]) | heads
+    start = _skip_function_words(doc, _title_phrase_start(doc, name_start - 1, mods), name_start)
+    aff = tuple(t.i for t in doc[start:name_start] if _is_affiliation(t))
     words = [t for t in doc[start:name_start] if t.i not in aff]
-    while words and words[0].lower_ in ("of", "the", "and", "for", "'s", "’s"):
+    while words and words[0].lower_ in _LEADING_NOISE:
         words = words[1:]
     if not words:
         return None
     text = " ".join(t.text for t in words)
     return RoleMention(text, normalize_role(text), start, name_start, aff,
                        head=doc[name_start - 1].lower_.rstrip("."), qualified=bool(aff))
+
+
+def _title_before(doc: Doc, name_start: int, heads: frozenset[str]) -> bool:
+    """Whether the word before the name is a title's head ("minister Ana Ruiz")."""
+    i = name_start - 1
+    if i < 0 or doc[i].lower_.rstrip(".") not in heads:
+        return False
+    # "Leader X" opening a sentence is more often a name than a title.
+    return not (doc[i].is_sent_start and doc[i].lower_ in ("leader",))
+
+
+def _title_phrase_start(doc: Doc, last: int, mods: set[str]) -> int:
+    """The first token of the run of title words and affiliations ending at ``last``."""
+    start = last
+    while start - 1 >= 0:
+        t = doc[start - 1]
+        if not (t.lower_.rstrip(".") in mods or _is_affiliation(t)):
+            break
+        start -= 1
+    return start
+
+
+def _skip_function_words(doc: Doc, start: int, end: int) -> int:
+    """``start`` moved past leading function words ("of", "the"...), no further than ``end``."""
+    while start < end and doc[start].lower_ in _FUNCTION_WORDS:
+        start += 1
+    return start
 
 
 def appositive_role(doc: Doc, name_root: Token) -> RoleMention | None:
@@ -87,26 +111,40 @@ def appositive_role(doc: Doc, name_root: Token) -> RoleMention | None:
     if name_root.dep_ == "appos":
         cands.append(name_root.head)
     for noun in cands:
-        if (noun.lower_ not in heads and noun.lemma_.lower() not in heads) or noun.ent_type_ == "PERSON":
+        if not _is_title_noun(noun, heads):
             continue
-        # The title phrase: the noun's subtree without the name and without
-        # any clause hanging from it ("..., who chairs the talks,").
-        name = set(range(name_root.left_edge.i, name_root.i + 1))
-        clauses = {t.i for c in noun.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
-        toks = [t for t in noun.subtree if t.i not in name and t.i not in clauses
-                and (not t.is_punct or t.text in ".-")]
-        while toks and toks[0].lower_ in ("the", "a", "an"):
-            toks = toks[1:]
-        if not toks:
-            continue
-        start, end = toks[0].i, toks[-1].i + 1
-        span = doc[start:end]
-        aff = tuple(t.i for t in span if t.ent_type_ in ("GPE", "NORP", "ORG") and t.i < noun.i)
-        # "the tribunal's president": the possessor, whether a name or a description resolved later
-        aff = aff or tuple(t.i for t in noun.children if t.dep_ == "poss" and t.pos_ != "PRON")
-        kept = [t for t in span if t.i not in aff and t.text not in ("'s", "’s")]
-        # "Kenya's environment minister" is written "environment minister" once Kenya is the affiliation.
-        text = doc[kept[0].i:end].text if kept and kept[0].i > start else span.text
-        return RoleMention(text, normalize_role(" ".join(t.text for t in kept)), start, end, aff,
-                           head=noun.lower_, qualified=bool(aff))
+        toks = _title_tokens(name_root, noun)
+        if toks:
+            return _appositive_mention(doc, noun, toks)
     return None
+
+
+def _is_title_noun(noun: Token, heads: frozenset[str]) -> bool:
+    """Whether ``noun`` is a title's head word and not itself a person's name."""
+    return (noun.lower_ in heads or noun.lemma_.lower() in heads) and noun.ent_type_ != "PERSON"
+
+
+def _title_tokens(name_root: Token, noun: Token) -> list[Token]:
+    """The title phrase: the noun's subtree without the name, without any
+    clause hanging from it ("..., who chairs the talks,") and without a leading article."""
+    name = set(range(name_root.left_edge.i, name_root.i + 1))
+    clauses = {t.i for c in noun.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    toks = [t for t in noun.subtree if t.i not in name and t.i not in clauses
+            and (not t.is_punct or t.text in ".-")]
+    while toks and toks[0].lower_ in _ARTICLES:
+        toks = toks[1:]
+    return toks
+
+
+def _appositive_mention(doc: Doc, noun: Token, toks: list[Token]) -> RoleMention:
+    """The role of the title phrase ``toks`` headed by ``noun``."""
+    start, end = toks[0].i, toks[-1].i + 1
+    span = doc[start:end]
+    aff = tuple(t.i for t in span if _is_affiliation(t) and t.i < noun.i)
+    # "the tribunal's president": the possessor, whether a name or a description resolved later
+    aff = aff or tuple(t.i for t in noun.children if t.dep_ == "poss" and t.pos_ != "PRON")
+    kept = [t for t in span if t.i not in aff and t.text not in _POSSESSIVE_MARKS]
+    # "Kenya's environment minister" is written "environment minister" once Kenya is the affiliation.
+    text = doc[kept[0].i:end].text if kept and kept[0].i > start else span.text
+    return RoleMention(text, normalize_role(" ".join(t.text for t in kept)), start, end, aff,
+                       head=noun.lower_, qualified=bool(aff))
