@@ -1,13 +1,15 @@
 """Commitments: promises, demands, proposals, expectations, agreements, refusals.
 
-Read from the dependency parse with lexicons of cue words (``kg/data/lexicon.json``):
+The constructions are data (``kg/data/commitment_cues.json``, read by
+:mod:`kg.extract.cues`); this module reads the frames they name off the
+dependency parse:
 
-- **verbs** ("urged X to", "agreed to", "refused to", "plans to"),
-- **adjectives** ("ready to", "willing to", "is committed to"),
-- **nouns with a clause** ("a decision to halt", "his readiness to present",
-  "an initiative proposing to"),
-- **undertakings** ("is leading talks", "we are in discussions to arrange"),
-- **modals** on an act ("will send" is a promise, "should" a demand, "might"
+- **verb** ("urged X to", "agreed to", "refused to", "plans to"),
+- **adjective** ("ready to", "willing to", "is likely to"),
+- **noun** with a clause ("a decision to halt", "his readiness to present"),
+- **talks** ("is leading talks", "we are in discussions to arrange"),
+- **adverb** ("hopefully"),
+- **modal** on an act ("will send" is a promise, "should" a demand, "might"
   an expectation; in reported speech an impersonal one belongs to the
   speaker's side).
 
@@ -18,27 +20,20 @@ is its content, and cues inside that content are not separate commitments
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from kg.extract.clauses import (MODAL_WORDS, children, content_of, is_perfect, is_planned, modality,
+                                subject_of, subtree_ids)
 from kg.extract.context import FactContext
+from kg.extract.cues import Construction, first_holding, holds, load_constructions
 from kg.extract.timex import resolve_time
+from kg.resolve.unnamed import actor_nouns
 from kg.types import Commitment
 
 __all__ = ["extract_commitments", "Cue"]
-
-MODAL_KIND = {"will": "promise", "shall": "promise", "would": "promise", "is to": "promise", "should": "demand",
-              "must": "demand", "might": "expectation", "may": "expectation", "could": "expectation"}
-# Verbs that take their committer as a passive subject: "he is committed to".
-PASSIVE_COMMITTER = {"commit", "prepare", "determine", "resolve", "set", "poise"}
-# Verbs of an event happening: "the meeting is expected to take place" is a
-# schedule, not anybody's commitment.
-OCCURRENCE = {"occur", "happen", "take", "begin", "start", "convene", "open", "hold", "conclude", "end", "last"}
-STATE_VERBS = {"be", "have", "seem", "become", "remain", "appear", "look", "feel", "need", "want", "like",
-               # cognition: "I would think" states a view, it binds nobody
-               "think", "believe", "know", "consider", "see", "guess", "imagine", "say", "expect", "hope", "wish"}
 
 
 @dataclass
@@ -55,115 +50,93 @@ class Cue:
     negated: bool = False
 
 
-def _kinds(ctx: FactContext, section: str) -> dict[str, str]:
-    """Cue word -> kind, from a lexicon section; a word listed twice keeps its first kind."""
-    out: dict[str, str] = {}
-    for kind, words in ctx.lex[section].items():
-        for w in words:
-            out.setdefault(w, kind)
-    return out
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
 def _modality(tok: Token, ctx: FactContext) -> tuple[str | None, bool]:
-    modal, neg = None, False
-    for c in tok.children:
-        if c.tag_ == "MD" or c.lower_ in ctx.lex["modals"] and c.dep_ == "aux":
-            modal = ctx.lex["modals"].get(c.lower_, c.lower_)
-        if c.dep_ == "neg":
-            neg = True
-    return modal, neg
+    return modality(tok, ctx.lex["modals"])
+
+
+# --- frames that bind nobody -------------------------------------------------------
+
+def _auxes(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _counterfactual(cue: Cue, ctx: FactContext) -> bool:
+    """"should have withdrawn", "couldn't have asked"."""
+    return is_perfect(cue.cue) and bool(_auxes(cue.cue) & MODAL_WORDS)
+
+
+def _past_expectation(cue: Cue, ctx: FactContext) -> bool:
+    """"was expecting", "had expected": an expectation told in the past."""
+    tok, auxes = cue.cue, _auxes(cue.cue)
+    return cue.kind == "expectation" and tok.lemma_ in ("expect", "anticipate", "predict", "forecast") \
+        and (tok.tag_ == "VBN" and "had" in auxes or tok.tag_ == "VBG" and bool(auxes & {"was", "were"}))
+
+
+def _believed_act(cue: Cue, ctx: FactContext) -> bool:
+    """"we believe investors accept": an act someone is said to believe in."""
+    tok = cue.cue
+    return cue.kind in ("agreement", "refusal") and tok.dep_ == "ccomp" and tok.head.lemma_ in ctx.lex["belief_verbs"]
+
+
+def _past_talks(cue: Cue, ctx: FactContext) -> bool:
+    """"held talks with X": a past meeting, no undertaking."""
+    tok = cue.cue
+    return tok.lemma_ in ("hold", "have") and tok.tag_ == "VBD" and any(
+        c.dep_ == "dobj" and c.lemma_ in ctx.lex["meeting_nouns"] for c in tok.children)
+
+
+def _attempt(cue: Cue, ctx: FactContext) -> bool:
+    """"have been trying to agree a deal": an attempt is not yet an agreement or a pledge."""
+    tok = cue.cue
+    return tok.dep_ == "xcomp" and tok.head.lemma_ in ctx.lex["attempt_verbs"]
+
+
+_UNBINDING: tuple[Callable[[Cue, FactContext], bool], ...] = (
+    _counterfactual, _past_expectation, _believed_act, _past_talks, _attempt)
 
 
 def _binds(cue: Cue, ctx: FactContext) -> bool:
-    """Is the cue in a frame that commits anyone?  Not a counterfactual ("should
-    have withdrawn", "couldn't have asked"), not an expectation told in the past
-    ("was expecting", "had expected"), not an act someone is said to believe in
-    ("we believe investors accept"), not talks held in the past."""
-    tok = cue.cue
-    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if _perfect(tok) and auxes & _MODAL_WORDS:
-        return False
-    if cue.kind == "expectation" and tok.lemma_ in ("expect", "anticipate", "predict", "forecast") \
-            and (tok.tag_ == "VBN" and "had" in auxes or tok.tag_ == "VBG" and auxes & {"was", "were"}):
-        return False
-    if cue.kind in ("agreement", "refusal") and tok.dep_ == "ccomp" \
-            and tok.head.lemma_ in ("believe", "think", "reckon", "feel", "suspect"):
-        return False
-    if tok.lemma_ in ("hold", "have") and tok.tag_ == "VBD" and any(
-            c.dep_ == "dobj" and c.lemma_ in ("talk", "meeting", "discussion", "negotiation") for c in tok.children):
-        return False  # "held talks with X": a past meeting, no undertaking
-    return True
-
-
-_MODAL_WORDS = frozenset({"would", "could", "should", "might", "must", "may", "can", "will", "'d", "couldn't",
-                          "wouldn't", "shouldn't", "ca", "wo", "sha"})
+    """Is the cue in a frame that commits anyone?"""
+    return not any(test(cue, ctx) for test in _UNBINDING)
 
 
 def _no_commitment_frame(tok: Token, ctx: FactContext) -> bool:
     """A modal that binds nobody: a perfect ("would have played", "will have
     taken": what was or will be the case), or a question ("who would pay?")."""
-    if _perfect(tok):
+    if is_perfect(tok):
         return True
     sent = ctx.sents[ctx.sent_of[tok.i]]
     return sent.text.rstrip(' "”’\'').endswith("?")
 
 
-def _perfect(tok: Token) -> bool:
-    """"have taken", "would have played": a participle after "have"."""
-    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+# --- who, to whom ----------------------------------------------------------------------
+
+def _from_actor(noun: Token, ctx: FactContext) -> str | None:
+    """"a pledge from X", "a call by X": X."""
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ("from", "by"):
+            for p in children(prep, "pobj"):
+                return ctx.actor(p)
+    return None
 
 
-def _planned(tok: Token) -> bool:
-    """"X is to pay", "X was to meet": "be" + "to" + a verb, the English of an arrangement."""
-    return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.i < tok.i
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
-
-
-def _subject(tok: Token) -> tuple[Token | None, bool]:
-    """The subject of ``tok`` (and whether it is a passive subject), climbing
-    through conjunctions, control verbs and participles when it has none."""
-    seen = 0
-    while seen < 8:
-        seen += 1
-        # The subject nearest the verb: a dateline ("BRUSSELS, June 4 — The EU
-        # agreed") is often parsed as a second subject before the real one.
-        subs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
-        if subs:
-            c = min(subs, key=lambda x: abs(tok.i - x.i))
-            return c, c.dep_ == "nsubjpass"
-        if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
-            tok = tok.head
-            continue
-        if tok.dep_ in ("acomp",) and tok.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head
-            continue
-        if tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
-            # Object control: "urged X to go" -> X goes; otherwise the subject.
-            obj = _children(tok.head, "dobj")
-            if tok.dep_ == "xcomp" and obj:
-                return obj[0], False
-            tok = tok.head
-            continue
-        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head, False
-        if tok.dep_ == "pcomp" and tok.head.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head.head
-            continue
-        break
-    return None, False
+def _verb_owner(verb: Token, ctx: FactContext) -> str | None:
+    """Whose is a noun that ``verb`` governs: the noun the verb qualifies, else its active subject."""
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        owner = ctx.actor(verb.head) or _from_actor(verb.head, ctx)
+        if owner:
+            return owner
+    subj, passive = subject_of(verb)
+    return ctx.actor(subj) if subj is not None and not passive else None
 
 
 def _noun_owner(noun: Token, ctx: FactContext) -> str | None:
     """Whose plan/decision/readiness a noun is: its possessor, the sender of
     the letter it is in, or the subject of the verb it is an object of."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return ctx.actor(c)
-    owner = _from_actor(noun, ctx)  # "a pledge from X"
+    poss = children(noun, "poss")
+    if poss:
+        return ctx.actor(poss[0])
+    owner = _from_actor(noun, ctx)
     if owner:
         return owner
     node = noun
@@ -173,103 +146,57 @@ def _noun_owner(noun: Token, ctx: FactContext) -> str | None:
             return None
         if node.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj", "appos") or head.dep_ == "prep":
             if head.pos_ in ("VERB", "AUX"):
-                if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
-                    owner = ctx.actor(head.head) or _from_actor(head.head, ctx)
-                    if owner:
-                        return owner
-                subj, passive = _subject(head)
-                if subj is not None and not passive:
-                    return ctx.actor(subj)
-                return None
-            node = head
-            continue
-        if node.dep_ == "acl":
+                return _verb_owner(head, ctx)
+        elif node.dep_ == "acl":
             return ctx.actor(head) or _from_actor(head, ctx)
         node = head
     return None
 
 
-def _from_actor(noun: Token, ctx: FactContext) -> str | None:
-    for prep in _children(noun, "prep"):
-        if prep.lower_ in ("from", "by"):
-            for p in _children(prep, "pobj"):
-                return ctx.actor(p)
-    return None
-
-
-def _content(cue: Token, exclude: set[int]) -> list[Token]:
-    """The clause ``cue`` governs, without ``exclude`` (its subject) and without
-    conjoined clauses that have a subject of their own ("..., and X is leading")."""
-    exclude = set(exclude)
-    for c in cue.children:
-        if c.lower_ == "according":
-            exclude |= {t.i for t in c.subtree}  # the source, not the content
-        if c.dep_ == "conj" and c.i > cue.i and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
-            exclude |= {t.i for t in c.subtree}
-            exclude |= {x.i for x in cue.children if x.dep_ == "cc" and x.i < c.i}
-    toks = [t for t in cue.subtree if t.i not in exclude]
-    while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
-    return toks
-
-
-def _subtree_ids(tok: Token | None) -> set[int]:
-    return {t.i for t in tok.subtree} if tok is not None else set()
+def _cue_objects(cue: Token, content: list[Token]) -> Iterator[Token]:
+    """Where an addressee stands, most telling first: the object of the cue
+    ("urged X"), the subject of the clause it governs ("insisted that X"), an
+    actor after to/with/from/on/for, then the arguments inside the content."""
+    yield from children(cue, "dobj", "dative")
+    for c in children(cue, "ccomp", "xcomp"):
+        yield from children(c, "nsubj", "nsubjpass")
+    for c in children(cue, "prep"):
+        if c.lower_ in ("on", "with", "to", "from", "for", "against"):
+            yield from children(c, "pobj")
+    ids = {t.i for t in content}
+    yield from (t for t in content if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "from", "on") and t.head.i in ids)
+    yield from (t for t in content if t.dep_ in ("nsubj", "dobj", "dative"))
 
 
 def _target_of(cue: Token, content: list[Token], committer: str | None, ctx: FactContext) -> str | None:
-    """The addressee: the object of the cue ("urged X"), the subject of the
-    clause it governs ("insisted that X"), or an actor after to/with/from/on;
-    never the committer or the committer's own country."""
+    """The addressee; never the committer or the committer's own country."""
     own = {committer}
     ent = ctx.ents.entities.get(committer) if committer else None
     if ent is not None:
         own.update(ent.affiliations)
-
-    def ok(tok: Token) -> str | None:
+    for tok in _cue_objects(cue, content):
         a = ctx.actor(tok)
-        return a if a and a not in own else None
-
-    for c in cue.children:
-        if c.dep_ in ("dobj", "dative") and ok(c):
-            return ok(c)
-    for c in cue.children:
-        if c.dep_ in ("ccomp", "xcomp"):
-            for s in c.children:
-                if s.dep_ in ("nsubj", "nsubjpass") and ok(s):
-                    return ok(s)
-    for c in cue.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "with", "to", "from", "for"):
-            for p in _children(c, "pobj"):
-                if ok(p):
-                    return ok(p)
-    ids = {t.i for t in content}
-    for t in content:
-        if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "from", "on") and t.head.i in ids and ok(t):
-            return ok(t)
-    for t in content:
-        if t.dep_ in ("nsubj", "dobj", "dative") and ok(t):
-            return ok(t)
+        if a and a not in own:
+            return a
     return None
 
 
 def _partners(subj: Token | None, ctx: FactContext, committer: str | None) -> list[str]:
-    out = []
-    if subj is None:
-        return out
-    for t in subj.conjuncts:
+    """The co-committers: the other conjuncts of the subject ("X and Y agreed")."""
+    out: list[str] = []
+    for t in subj.conjuncts if subj is not None else ():
         a = ctx.actor(t)
         if a and a != committer and a not in out:
             out.append(a)
     return out
 
 
-def _speaker_side(ctx: FactContext, tok: Token, personal: bool = False) -> str | None:
+def _speaker_side(ctx: FactContext, tok: Token, personal: bool = False, officials_only: bool = False) -> str | None:
     """Who stands behind an impersonal commitment in reported speech: the
     speaker's country or organisation (an official speaks for it), or the
-    speaker.  ``personal`` (a hope, "hopefully") keeps the speaker."""
+    speaker.  ``personal`` (a hope, "hopefully") keeps the speaker;
+    ``officials_only`` (a forecast) gives it to the country only, for an
+    economist or analyst forecasts in their own name."""
     sp = ctx.speech_for(tok)
     if sp is None:
         return None
@@ -278,6 +205,8 @@ def _speaker_side(ctx: FactContext, tok: Token, personal: bool = False) -> str |
     ent = ctx.ents.entities.get(sp.speaker)
     if ent is not None and ent.kind == "Person" and ent.affiliations:
         aff = ent.affiliations[0]
+        if officials_only and getattr(ctx.ents.entities.get(aff), "kind", None) != "Country":
+            return sp.speaker
         if aff in ctx.ents.entities:
             ctx.ents.entities[aff].is_actor = True
         return aff
@@ -288,299 +217,348 @@ def _has_under_plan(sent: Span, nouns: dict[str, str]) -> str | None:
     """"Under this proposal, ...": the kind of the plan the sentence is under."""
     for t in sent:
         if t.lower_ == "under":
-            for p in _children(t, "pobj"):
-                if p.lemma_ in nouns and nouns[p.lemma_] in ("proposal", "agreement"):
+            for p in children(t, "pobj"):
+                if nouns.get(p.lemma_) in ("proposal", "agreement"):
                     return nouns[p.lemma_]
     return None
 
 
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is an argument of, through prepositions ("followed the
+    meeting with a decision": followed)."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep", "attr"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _detached_clause(noun: Token) -> Token | None:
+    """"made an appeal to end the strike", "a decision earlier this week to
+    halt aid": the parser often hangs the to-clause of a noun on the verb (as
+    a purpose); it is the noun's when nothing but a time phrase stands between."""
+    verb = _governing_verb(noun)
+    if verb is None:
+        return None
+    timing = {t.i for c in verb.children if c.dep_ in ("npadvmod", "advmod") for t in c.subtree}
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.tag_ == "VB" and c.i > noun.i \
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) \
+                and all(i in timing for i in range(noun.right_edge.i + 1, c.left_edge.i)):
+            return c
+    return None
+
+
+def _agent(cue: Token) -> Token | None:
+    """The "by X" of a passive."""
+    return next((a for c in cue.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
+
+
 class _Matcher:
+    """Reads each frame of the construction table at a token."""
+
     def __init__(self, ctx: FactContext):
         self.ctx = ctx
-        self.lex = ctx.lex
-        self.verbs = _kinds(ctx, "commitment_verbs")
-        self.nouns = _kinds(ctx, "commitment_nouns")
-        self.ready = {w: k for k, ws in self.lex["readiness_adjectives"].items() for w in ws}
-        self.discussion = set(self.lex["discussion_nouns"])
-        self.undertake = set(self.lex["undertaking_verbs"])
-        self.agreement_objects = set(self.lex["agreement_objects"])
+        self.table = load_constructions()
+        self.nouns = self.table.kinds("noun")
+        self.modal_kind = self.table.kinds("modal")
+        nouns = actor_nouns()
+        self.people_nouns = nouns["group"] | nouns["person"] | nouns["institution"] | nouns["collective"]
 
-    # -- the cue kinds ------------------------------------------------------
-    def match(self, tok: Token) -> Cue | None:
-        if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ == "VBN":
-            if tok.lemma_.lower() in self.verbs:
-                return self.verb(tok) or self.modal(tok)
-            return self.adjective(tok) or self.modal(tok)
-        if tok.pos_ in ("NOUN",):
-            return self.noun(tok)
-        if tok.pos_ == "ADV" and tok.lower_ in self.lex["hope_adverbs"]:
-            return self.hope_adverb(tok)
+    def _read(self, frame: str, words: tuple[str, ...], tok: Token, read) -> Cue | None:
+        """The cue of the first row of ``frame`` listing one of ``words`` whose
+        constraints hold at ``tok`` and whose frame ``read`` finds in the parse."""
+        for w in words:
+            for row in self.table.candidates(frame, w):
+                if holds(row, tok, self.ctx.actor):
+                    cue = read(tok, row)
+                    if cue is not None:
+                        return cue
         return None
 
-    def _finish(self, kind: str, cue: Token, subj: Token | None, passive: bool, content_root: Token,
-                personal_impersonal: bool = False) -> Cue | None:
+    def match(self, tok: Token) -> Cue | None:
+        if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ == "VBN":
+            lemma = tok.lemma_.lower()
+            if self.table.candidates("verb", lemma):
+                return self._read("verb", (lemma,), tok, self.verb) or self.modal(tok)
+            return self._read("adjective", (tok.lower_, tok.lemma_), tok, self.adjective) or self.modal(tok)
+        if tok.pos_ == "NOUN":
+            lemma = tok.lemma_.lower()
+            if self.table.candidates("talks", lemma):
+                return self._read("talks", (lemma,), tok, self.talks)
+            return self._read("noun", (lemma,), tok, self.noun)
+        if tok.pos_ == "ADV":
+            return self._read("adverb", (tok.lower_,), tok, self.adverb)
+        return None
+
+    # -- committer and content -------------------------------------------------------
+    def _committer(self, kind: str, cue: Token, subj: Token | None, passive: bool,
+                   personal: bool) -> str | None:
+        """The subject, the agent of a passive, or the speaker's side."""
         ctx = self.ctx
-        committer = ctx.actor(subj) if subj is not None else None
-        if passive and cue.lemma_ not in PASSIVE_COMMITTER:
-            agent = next((a for c in cue.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
-            committer = self.ctx.actor(agent) if agent is not None else None
+        if passive:
+            agent = _agent(cue)
+            committer = ctx.actor(agent) if agent is not None else None
             if committer is None and kind == "demand":
                 # "Headteachers have been told to stay open, the council said": the speaker's side told them.
-                committer = _speaker_side(self.ctx, cue)
-            if committer is None:
-                return None  # "X was urged", "what was promised": by whom, the text does not say
-        if committer is None:
-            if subj is not None and subj.lower_ in ctx.lex["first_person_singular"]:
-                return None
-            committer = _speaker_side(ctx, cue, personal=personal_impersonal)
+                committer = _speaker_side(ctx, cue)
+            return committer  # else ("X was urged", "what was promised") the text does not say by whom
+        committer = ctx.actor(subj) if subj is not None else None
+        if committer is None and not (subj is not None and subj.lower_ in ctx.lex["first_person_singular"]):
+            committer = _speaker_side(ctx, cue, personal=personal)
+        return committer
+
+    def _finish(self, kind: str, cue: Token, subj: Token | None, passive: bool, content_root: Token,
+                personal: bool = False, verb: Token | None = None) -> Cue | None:
+        """The cue's committer, content, modal (on ``verb``, the copula of "should be ready to"), target."""
+        ctx = self.ctx
+        committer = self._committer(kind, cue, subj, passive, personal)
         if committer is None:
             return None
-        exclude = _subtree_ids(subj) if subj is not None and subj.i < cue.i else set()
-        content = _content(content_root, exclude)
-        modality, negated = _modality(cue, ctx)
-        if MODAL_KIND.get(modality or "") == "demand" and not passive:
+        content = content_of(content_root, subtree_ids(subj) if subj is not None and subj.i < cue.i else set())
+        modal, negated = _modality(verb if verb is not None else cue, ctx)
+        if self.modal_kind.get(modal or "") == "demand" and not passive:
             side = _speaker_side(ctx, cue, personal=True)
             if side is not None and side != committer:
                 # '"Farmers must accept the rules," the minister said': the minister's demand of them
-                return Cue("demand", cue, side, content, committer, [], modality, negated)
+                return Cue("demand", cue, side, content, committer, [], modal, negated)
         partners = _partners(subj, ctx, committer)
         target = _target_of(cue, content, committer, ctx)
         if kind == "agreement" and target is None and partners:
             target = partners[0]  # "X and Y agreed": each is the other's counterpart
-        return Cue(kind, cue, committer, content, target, partners, modality, negated)
+        return Cue(kind, cue, committer, content, target, partners, modal, negated)
 
-    def verb(self, tok: Token) -> Cue | None:
-        lemma = tok.lemma_.lower()
-        kind = self.verbs.get(lemma)
-        if kind is None:
-            return None
-        xcomp = _children(tok, "xcomp")
-        ccomp = _children(tok, "ccomp")
-        preps = {c.lower_ for c in _children(tok, "prep")}
-        prts = {c.lower_ for c in _children(tok, "prt")}
-        objs = [c for c in _children(tok, "dobj")]
-        # Cue words that need their construction to be a commitment.
-        if lemma in ("tell", "warn", "ask", "press", "push", "order", "instruct", "force", "compel", "summon"):
-            if not xcomp and not (lemma in ("ask", "press", "push") and "for" in preps):
-                return None
-        if lemma == "appeal" and not ({"to", "for"} & preps):
-            return None  # "appeal the ruling" is a court appeal, not a plea
-        if lemma == "call" and not ({"on", "for", "upon"} & preps or "on" in prts or "for" in prts):
-            return None
-        if lemma in ("reach", "strike", "seal", "conclude", "sign", "finalise", "finalize", "settle"):
-            if not any(o.lemma_.lower() in self.agreement_objects or o.lower_ in ("deal", "agreement") for o in objs):
-                if lemma != "sign" or not objs:
-                    return None
-        if lemma == "put" and "forward" not in prts and "forward" not in {c.lower_ for c in tok.children}:
-            return None  # "put forward a plan", not "put out a fire"
-        if lemma in ("table", "float", "draft") and not objs:
-            return None
-        if lemma == "insist" and ccomp and not xcomp and "on" not in preps:
-            inner = ccomp[0]
-            modal, _ = _modality(inner, self.ctx)
-            subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            # The mandative subjunctive: "insisted that Kyiv require" (base form after a
-            # singular subject, which the tagger reads as VBP) demands; "insists that the
-            # border runs" claims.
-            subjunctive = inner.tag_ == "VB" or inner.tag_ == "VBP" and subj is not None and subj.tag_ in ("NN", "NNP")
-            if not subjunctive and modal not in ("should", "must") and not any(
-                    c.lemma_ == "need" for c in inner.children):
-                return None
-        if lemma == "rule" and "out" not in prts:
-            return None
-        if lemma in ("expect", "anticipate", "hope", "predict", "foresee", "forecast", "project"):
-            subj, passive = _subject(tok)
-            if passive and subj is not None and not self.ctx.actor(subj):
-                inner = xcomp[0] if xcomp else None
-                if inner is not None and (inner.lemma_ in OCCURRENCE or inner.lemma_ == "be"):
-                    return None  # a schedule ("the meeting is expected to take place")
-            return self._finish("expectation", tok, subj, False if passive and subj is not None and self.ctx.actor(subj) else passive,
-                                tok)
-        if lemma == "suggest":
-            inner = ccomp[0] if ccomp else None
-            if inner is not None:
-                modal, _ = _modality(inner, self.ctx)
-                if modal in ("should", "must"):
-                    kind = "demand"
-                elif modal in ("might", "may", "could"):
-                    return None  # the inner clause is an expectation of its own
-        if lemma == "cut" and not ("off" in prts or any(o.lemma_ in ("aid", "tie", "funding", "support", "supply",
-                                                                      "relation", "assistance", "contact", "link")
-                                                        for o in objs)):
-            return None  # "cut the deficit" reduces; "cut aid", "cut off supplies" withholds
-        if kind == "refusal" and lemma in ("halt", "suspend", "freeze", "stop", "pause", "cut", "withdraw",
-                                           "cancel", "scrap", "abandon", "block", "end"):
-            subj, passive = _subject(tok)
-            if subj is None or passive or not self.ctx.actor(subj):
-                return None
-        if lemma in ("accept", "back", "join", "approve", "endorse", "ratify"):
-            subj, passive = _subject(tok)
-            if subj is None or passive or not self.ctx.actor(subj):
-                return None
-        if lemma in ("plan", "intend", "resolve", "aim", "threaten") and not xcomp and not objs:
-            return None
-        subj, passive = _subject(tok)
+    # -- the frames ------------------------------------------------------------------
+    def verb(self, tok: Token, row: Construction) -> Cue | None:
+        """A cue verb in its commitment sense (``row``); the subject (or the agent) commits."""
+        kind = row.kind
+        comp = children(tok, "ccomp")
+        if row.clause_modal_kind and comp:
+            modal, _ = _modality(comp[0], self.ctx)
+            if modal in row.clause_modal_kind:
+                kind = row.clause_modal_kind[modal]
+                if kind is None:
+                    return None  # the inner clause is a commitment of its own
+        subj, passive = subject_of(tok)
+        if passive and row.passive_subject == "commits" and subj is not None and self.ctx.actor(subj):
+            passive = False  # "he is committed to", "X is expected to"
         return self._finish(kind, tok, subj, passive, tok)
 
-    def adjective(self, tok: Token) -> Cue | None:
-        kind = self.ready.get(tok.lower_) or self.ready.get(tok.lemma_)
-        if kind is None or tok.dep_ not in ("acomp", "ROOT", "amod", "xcomp", "conj", "ccomp"):
+    def adjective(self, tok: Token, row: Construction) -> Cue | None:
+        """"ready to", "likely to": an adjective with a to-clause."""
+        if tok.dep_ not in ("acomp", "ROOT", "amod", "xcomp", "conj", "ccomp"):
             return None
-        if not (_children(tok, "xcomp") or any(c.lower_ == "to" for c in _children(tok, "prep"))):
+        if not (children(tok, "xcomp") or any(c.lower_ == "to" for c in children(tok, "prep"))):
             return None
-        subj, _ = _subject(tok if tok.dep_ not in ("acomp",) else tok.head)
-        if kind == "expectation":
-            # "X is likely to sign": the expectation is the writer's, or the
-            # speaker's in reported speech; X is what it is about.
-            holder = _speaker_side(self.ctx, tok)
-            content = _content(tok, set())
-            if holder is None:
-                # Nobody holds it; still, "likely to sign" is no signature: block what it governs.
-                return Cue("", tok, None, content)
-            about = self.ctx.actor(subj) if subj is not None else None
-            return Cue(kind, tok, holder, content, about if about != holder else None)
-        return self._finish(kind, tok, subj, False, tok)
+        verb = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+        subj, _ = subject_of(verb)
+        if row.holder != "speaker":
+            return self._finish(row.kind, tok, subj, False, tok, verb=verb)
+        # "X is likely to sign": the expectation is the writer's, or the
+        # speaker's in reported speech; X is what it is about.
+        holder = _speaker_side(self.ctx, tok, officials_only=True)
+        content = content_of(tok, set())
+        if holder is None:
+            return Cue("", tok, None, content)  # nobody holds it; still, "likely to sign" is no signature
+        about = self.ctx.actor(subj) if subj is not None else None
+        return Cue(row.kind, tok, holder, content, about if about != holder else None)
 
-    def noun(self, tok: Token) -> Cue | None:
-        lemma = tok.lemma_.lower()
-        if lemma in self.discussion:
-            return self._discussion(tok)
-        kind = self.nouns.get(lemma)
-        if kind is None:
+    def _noun_clause(self, tok: Token, row: Construction) -> Token | None:
+        """The clause a cue noun governs: "a pledge to cut", "a demand that X go", "hopes of reaching";
+        or the noun phrase it asks for ("a call for talks") where the row allows it."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in row.complement_preps and c.i > tok.i:
+                obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
+                if obj is not None:
+                    return obj
+            if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") \
+                    and (c.tag_ in ("VB", "VBG") or any(x.dep_ == "mark" for x in c.children)) \
+                    and (c.dep_ != "relcl" or c.tag_ == "VB"):
+                return c
+            if c.dep_ == "prep" and c.lower_ == "of":
+                gerund = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+                if gerund is not None:
+                    return gerund
+        return _detached_clause(tok)
+
+    def noun(self, tok: Token, row: Construction) -> Cue | None:
+        """"a pledge to", "its decision to": a cue noun with a clause; its owner commits."""
+        inner = self._noun_clause(tok, row)
+        if inner is None and row.bare:
+            return self._bare_noun(tok, row)
+        if inner is None:
             return None
-        clause = [c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX")
-                  and (c.tag_ in ("VB", "VBG") or any(x.dep_ == "mark" for x in c.children))]
-        clause = [c for c in clause if c.dep_ != "relcl" or c.tag_ == "VB"]
-        if not clause:
-            return None
-        inner = clause[0]
-        inner_kind = self.verbs.get(inner.lemma_.lower())
-        if inner_kind in ("proposal", "refusal", "agreement", "demand") and lemma not in ("readiness", "willingness"):
-            kind = inner_kind
+        kind = row.kind
+        inner_rows = self.table.candidates("verb", inner.lemma_.lower()) if row.clause_kind else ()
+        inner_row = first_holding(inner_rows, inner, self.ctx.actor, sense_only=True)
+        if inner_row is not None:
+            kind = inner_row.kind  # "a decision to reject" refuses
         committer = _noun_owner(tok, self.ctx)
         if committer is None:
             return None
-        content = _content(tok, set())
-        modality, negated = _modality(inner, self.ctx)
+        content = content_of(tok, set())
+        if inner.i not in {t.i for t in content}:
+            content = sorted(content + list(inner.subtree), key=lambda t: t.i)
+        modal, negated = _modality(inner, self.ctx)
         return Cue(kind, tok, committer, content, _target_of(inner, content, committer, self.ctx), [],
-                   modality, negated)
+                   modal, negated)
 
-    def _discussion(self, tok: Token) -> Cue | None:
+    def _bare_noun(self, tok: Token, row: Construction) -> Cue | None:
+        """"filed a complaint against X", "made ten recommendations": the noun is what is committed."""
+        committer = _noun_owner(tok, self.ctx)
+        if committer is None:
+            return None
+        content = content_of(tok, set())
+        return Cue(row.kind, tok, committer, content, _target_of(tok, content, committer, self.ctx))
+
+    def talks(self, tok: Token, row: Construction) -> Cue | None:
         """"X is leading talks", "we are in discussions to arrange a meeting"."""
         clause = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"]
         head = tok.head
         via_prep = tok.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.pos_ in ("VERB", "AUX", "ADJ")
         verb = head.head if via_prep else head if tok.dep_ == "dobj" else None
-        if verb is None:
+        if verb is None or via_prep and not clause:
             return None
-        if tok.dep_ == "dobj" and verb.lemma_ not in self.undertake:
+        if tok.dep_ == "dobj" and verb.lemma_ not in self.ctx.lex["undertaking_verbs"]:
             return None
-        if via_prep and not clause:
-            return None
-        subj, passive = _subject(verb)
-        if subj is None or passive:
-            return None
-        committer = self.ctx.actor(subj)
+        subj, passive = subject_of(verb)
+        committer = self.ctx.actor(subj) if subj is not None and not passive else None
         if committer is None:
             return None
-        exclude = _subtree_ids(subj)
-        content = _content(verb, exclude)
-        modality, negated = _modality(verb, self.ctx)
-        return Cue("promise", verb, committer, content, _target_of(verb, content, committer, self.ctx),
-                   _partners(subj, self.ctx, committer), modality, negated)
+        content = content_of(verb, subtree_ids(subj))
+        modal, negated = _modality(verb, self.ctx)
+        return Cue(row.kind, verb, committer, content, _target_of(verb, content, committer, self.ctx),
+                   _partners(subj, self.ctx, committer), modal, negated)
 
-    def hope_adverb(self, tok: Token) -> Cue | None:
+    def adverb(self, tok: Token, row: Construction) -> Cue | None:
+        """"Hopefully the talks will end the strike": the speaker's hope."""
         verb = tok.head
         committer = _speaker_side(self.ctx, tok, personal=True)
         if committer is None or verb.pos_ not in ("VERB", "AUX"):
             return None
-        content = _content(verb, set())
-        return Cue("expectation", tok, committer, content, _target_of(verb, content, committer, self.ctx))
+        content = content_of(verb, set())
+        return Cue(row.kind, tok, committer, content, _target_of(verb, content, committer, self.ctx))
+
+    # -- the modal frame --------------------------------------------------------------
+    def _modal_of(self, tok: Token) -> tuple[str | None, bool]:
+        """The modal on a verb, "need to" (as should) or "is to" (an arrangement)."""
+        modal, negated = _modality(tok, self.ctx)
+        if modal is not None:
+            return modal, negated
+        if any(c.lemma_ == "need" and c.dep_ == "aux" for c in tok.children):
+            return "should", negated
+        if is_planned(tok):  # "Acme is to cut 500 jobs": an arrangement, the subject's to keep
+            return "is to", negated or any(c.dep_ == "neg" for c in tok.head.children)
+        return None, negated
+
+    def _modal_actor(self, tok: Token, subj: Token | None, passive: bool) -> str | None:
+        """The actor the subject names, unless it is the patient of a passive
+        ("X will be invited"), collective nouns aside ("troops will be sent")."""
+        ctx = self.ctx
+        actor = ctx.actor(subj) if subj is not None else None
+        collective = ctx.lex["collective_nouns_for_country"]
+        if passive and actor is not None and subj.lower_ not in collective and subj.lemma_ not in collective:
+            return None
+        return actor
+
+    def _modal_kind(self, tok: Token, modal: str, in_speech: bool) -> str | None:
+        kind = self.modal_kind.get(modal)
+        if modal == "would":
+            sent = self.ctx.sents[self.ctx.sent_of[tok.i]]
+            under = _has_under_plan(sent, self.nouns)
+            if under:
+                return under
+            if not in_speech:
+                return None  # a hypothetical, not a commitment
+        if kind == "promise" and tok.lemma_ in self.ctx.lex["happening_verbs"]:
+            return "expectation"  # "Prices will fall", "Acme will face Zenith": a forecast, the speaker's if anyone's
+        return kind
 
     def modal(self, tok: Token) -> Cue | None:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in STATE_VERBS and tok.pos_ == "AUX":
-            return None
-        modal, negated = _modality(tok, self.ctx)
-        if modal is None:
-            need = [c for c in tok.children if c.lemma_ == "need" and c.dep_ == "aux"]
-            if need:
-                modal = "should"
-            elif _planned(tok):
-                modal = "is to"  # "Acme is to cut 500 jobs": an arrangement, the subject's to keep
-                negated = negated or any(c.dep_ == "neg" for c in tok.head.children)
-            else:
-                return None
-        kind = MODAL_KIND.get(modal)
-        if kind is None or _no_commitment_frame(tok, self.ctx):
-            return None
+        """A modal on a verb of acting: the subject's promise, or the speaker's demand or expectation."""
         ctx = self.ctx
-        subj, passive = _subject(tok)
-        actor = ctx.actor(subj) if subj is not None else None
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ctx.lex["state_verbs"] and tok.pos_ == "AUX":
+            return None
+        modal, negated = self._modal_of(tok)
+        if modal is None or modal not in self.modal_kind or _no_commitment_frame(tok, ctx):
+            return None
+        subj, passive = subject_of(tok)
+        actor = self._modal_actor(tok, subj, passive)
         in_speech = _speaker_side(ctx, tok, personal=True) is not None
-        sent = ctx.sents[ctx.sent_of[tok.i]]
-        under = _has_under_plan(sent, self.nouns)
-        if passive and actor is not None and subj.lower_ not in ctx.lex["collective_nouns_for_country"] \
-                and subj.lemma_ not in ctx.lex["collective_nouns_for_country"]:
-            actor = None  # "X will be invited": X is the patient, not the one who commits
-        if modal == "would" and under:
-            kind = under
-        elif modal == "would" and not in_speech:
-            return None  # a hypothetical, not a commitment
-        if kind == "demand":
-            committer = _speaker_side(ctx, tok, personal=True)
-            if committer is None or committer == actor:
-                return None
-            content = _content(tok, set())
-            return Cue("demand", tok, committer, content, actor, [], modal, negated)
-        if kind == "promise" and tok.lemma_ in ctx.lex["happening_verbs"]:
-            # "Prices will fall", "Acme will face Zenith": a forecast, the speaker's if anyone's.
-            kind = "expectation"
-        if kind == "expectation":
-            committer = _speaker_side(ctx, tok)
-            if committer is None:
-                return None
-            content = _content(tok, set())
-            return Cue("expectation", tok, committer, content, actor if actor != committer else None, [], modal, negated)
-        # will / would / shall: an act of the subject, or, impersonal, of the speaker's side.
-        if actor is None:
-            if not in_speech or tok.lemma_ not in ctx.lex["undertaking_verbs"]:
-                return None  # "X will not be blackmailed" binds nobody
-            if subj is not None and subj.lower_ in ctx.lex["impersonal_subjects"] | {"everything", "nothing", "things"}:
-                return None
-            committer = _speaker_side(ctx, tok)
-        else:
-            if tok.lemma_ in STATE_VERBS:
-                return None
-            committer = actor
+        kind = self._modal_kind(tok, modal, in_speech)
+        if kind == "promise" and modal != "is to" and actor is None and not passive and self._thing(subj):
+            kind = "expectation"  # "the new planes will help cut costs": a thing's future is a forecast
+        if kind in ("demand", "expectation"):
+            return self._speakers_modal(tok, kind, actor, modal, negated)
+        if kind is None:
+            return None
+        committer = self._acting(tok, subj, actor, in_speech)
         if committer is None:
             return None
-        exclude = _subtree_ids(subj) if subj is not None and actor is not None else set()
-        content = _content(tok, exclude)
+        content = content_of(tok, subtree_ids(subj) if subj is not None and actor is not None else set())
         return Cue(kind, tok, committer, content, _target_of(tok, content, committer, ctx),
                    _partners(subj, ctx, committer) if actor else [], modal, negated)
+
+    def _thing(self, subj: Token | None) -> bool:
+        """Does ``subj`` name a thing, not people ("its members") nor someone's own ("her plan")?"""
+        if subj is None or not (subj.pos_ in ("NOUN", "PROPN") or subj.lower_ == "it"):
+            return False
+        return subj.lemma_.lower() not in self.people_nouns and not children(subj, "poss")
+
+    def _speakers_modal(self, tok: Token, kind: str, actor: str | None, modal: str, negated: bool) -> Cue | None:
+        """"should"/"must" is the speaker's demand of the subject; "might" and a
+        forecast the speaker's (or the speaker's side's) expectation about it."""
+        committer = _speaker_side(self.ctx, tok, personal=kind == "demand", officials_only=True)
+        if committer is None or kind == "demand" and committer == actor:
+            return None
+        target = actor if actor != committer else None
+        return Cue(kind, tok, committer, content_of(tok, set()), target, [], modal, negated)
+
+    def _acting(self, tok: Token, subj: Token | None, actor: str | None, in_speech: bool) -> str | None:
+        """Who a will/would/shall binds: the subject that acts, or, impersonal
+        in reported speech ("the aid will be sent"), the speaker's side."""
+        ctx = self.ctx
+        if actor is not None:
+            return None if tok.lemma_ in ctx.lex["state_verbs"] else actor
+        if not in_speech or tok.lemma_ not in ctx.lex["undertaking_verbs"]:
+            return None  # "X will not be blackmailed" binds nobody
+        if subj is not None and subj.lower_ in ctx.lex["impersonal_subjects"] | {"everything", "nothing", "things"}:
+            return None
+        return _speaker_side(ctx, tok)
+
+
+# --- the commitment as it is recorded ---------------------------------------------------
+
+def _complement_start(cue: Cue) -> int | None:
+    """Where the committed clause begins: the complement of a cue verb or adjective, the clause of a cue noun."""
+    word = cue.cue
+    if word.pos_ in ("VERB", "ADJ"):
+        comp = [c for c in word.children if c.dep_ in ("xcomp", "ccomp") and c.i > word.i]
+    elif word.pos_ == "NOUN":
+        comp = [c for c in word.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > word.i]
+        comp += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > word.i
+                 for g in c.children if g.dep_ in ("pcomp", "pobj")]  # "hopes of reaching a deal", "a call for talks"
+        comp += [c for c in [_detached_clause(word)] if c is not None]
+    else:
+        comp = []
+    return comp[0].left_edge.i if comp else None
 
 
 def _readable(cue: Cue) -> str:
     """What is committed to, as a clause: the complement of the cue verb
     ("urged X to accept a deal" -> "accept a deal"), else the clause itself."""
     toks = cue.content
-    word = cue.cue
-    comp = [c for c in word.children if c.dep_ in ("xcomp", "ccomp") and c.i > word.i]
-    if word.pos_ in ("VERB", "ADJ") and comp:
-        start = comp[0].left_edge.i
+    start = _complement_start(cue)
+    if start is not None:
         toks = [t for t in toks if t.i >= start]
-        while toks and (toks[0].dep_ in ("aux", "mark") and toks[0].lower_ in ("to", "that") or toks[0].is_punct):
+        verbal = cue.cue.pos_ != "NOUN"
+        while toks and (toks[0].dep_ in ("aux", "mark") and toks[0].lower_ in ("to", "that") or verbal and toks[0].is_punct):
             toks = toks[1:]
-    elif word.pos_ == "NOUN":
-        clause = [c for c in word.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > word.i]
-        if clause:
-            toks = [t for t in toks if t.i >= clause[0].left_edge.i]
-            while toks and toks[0].dep_ in ("aux", "mark") and toks[0].lower_ in ("to", "that"):
-                toks = toks[1:]
-    if not toks:
-        toks = cue.content
-    doc = word.doc
-    text = " ".join(doc[toks[0].i:toks[-1].i + 1].text.split())
+    toks = toks or cue.content
+    text = " ".join(cue.cue.doc[toks[0].i:toks[-1].i + 1].text.split())
     return text if len(text) <= 240 else text[:237].rsplit(" ", 1)[0] + "…"
 
 
@@ -607,7 +585,7 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
     """Yield the commitments of the document (actor, target... are entity keys)."""
     matcher = _Matcher(ctx)
     doc = ctx.doc
-    date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     money = [e for e in doc.ents if e.label_ == "MONEY"]
     for s_idx, sent in enumerate(ctx.sents):
         if s_idx in ctx.headlines:
@@ -625,41 +603,80 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
             consumed |= ids
             if cue.committer is None or not _binds(cue, ctx):
                 continue  # (what it governs stays consumed: a frame that binds nobody binds nothing below it)
-            yield _commitment(ctx, cue, s_idx, ids, date_ents, money)
+            yield _commitment(ctx, cue, s_idx, ids, dates, money)
 
 
-def _commitment(ctx: FactContext, cue: Cue, s_idx: int, ids: set[int], date_ents, money) -> Commitment:
-    doc = ctx.doc
-    lo, hi = min(ids), max(ids)
-    content = _readable(cue)
-    time = next((e for e in date_ents if lo <= e.start <= hi), None)
+_AMOUNT_LEAD = frozenset({"over", "than", "more", "about", "nearly", "almost", "some", "around", "up"})
+
+
+def _amount(ctx: FactContext, money: list[Span], lo: int, hi: int) -> str | None:
+    """The sum the commitment names, with its "over"/"nearly" ("over $800 billion")."""
     amount = next((e for e in money if lo <= e.start <= hi), None)
-    amount_text = None
-    if amount is not None:
-        start = amount.start
-        while start > 0 and doc[start - 1].dep_ == "quantmod" or start > 0 and doc[start - 1].lower_ in ("over", "than", "more", "about", "nearly", "almost", "some", "around", "up"):
-            start -= 1
-            if start <= lo:
-                break
-        amount_text = doc[start:amount.end].text
-    place = None
+    if amount is None:
+        return None
+    doc, start = ctx.doc, amount.start
+    while start > 0 and (doc[start - 1].dep_ == "quantmod" or doc[start - 1].lower_ in _AMOUNT_LEAD):
+        start -= 1
+        if start <= lo:
+            break
+    return doc[start:amount.end].text
+
+
+def _place(ctx: FactContext, cue: Cue) -> str | None:
+    """The place the content names after a locative preposition ("a plant in Leeds")."""
     for t in cue.content:
         key = ctx.entity_key(t)
         ent = ctx.ents.entities.get(key) if key else None
         if ent is not None and ent.is_place and t.dep_ == "pobj" and t.head.lower_ in ctx.lex["locative_preps"]:
-            place = key
-            break
+            return key
+    return None
+
+
+def _reporter(ctx: FactContext, cue: Cue, s_idx: int) -> str | None:
+    """Who reports the commitment, when it is not the committer."""
     sp = ctx.speech_at(cue.cue.i)
-    reporter = sp.speaker if sp is not None and sp.speaker != cue.committer else None
-    if reporter is None:
-        for s in ctx.speeches:
-            if s.cue is not None and s.speaker != cue.committer and ctx.sent_of.get(s.cue) == s_idx and cue.cue.i in s.tokens:
-                reporter = s.speaker
-    time_text = time.text if time is not None else None
+    if sp is not None and sp.speaker != cue.committer:
+        return sp.speaker
+    for s in ctx.speeches:
+        if s.cue is not None and s.speaker != cue.committer and ctx.sent_of.get(s.cue) == s_idx and cue.cue.i in s.tokens:
+            return s.speaker
+    return None
+
+
+def _counterpart(ctx: FactContext, cue: Cue) -> str | None:
+    """The other side of an expectation: an expectation is about the world, so
+    its only target is a party it is shared with ("hope to reach a deal with
+    X", "X and Y hope"), not the subject of the forecast."""
+    for t in cue.content:
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "between"):
+            a = ctx.actor(t)
+            if a and a != cue.committer:
+                return a
+    return cue.partners[0] if cue.partners else None
+
+
+def _maker(ctx: FactContext, cue: Cue) -> str | None:
+    """The other side of a purchase: the maker named with the goods ("an order
+    for 70 Boeing jets" is a deal with Boeing)."""
+    if cue.kind != "agreement":
+        return None
+    for t in cue.content:
+        if t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and t.ent_type_ == "ORG":
+            a = ctx.actor(t)
+            if a and a != cue.committer:
+                return a
+    return None
+
+
+def _commitment(ctx: FactContext, cue: Cue, s_idx: int, ids: set[int], dates: list[Span],
+                money: list[Span]) -> Commitment:
+    lo, hi = min(ids), max(ids)
+    time = next((e.text for e in dates if lo <= e.start <= hi), None)
+    target = _counterpart(ctx, cue) if cue.kind == "expectation" else cue.target or _maker(ctx, cue)
     return Commitment(
-        iri="", actor=cue.committer, kind=cue.kind, content=content, target=cue.target,
+        iri="", actor=cue.committer, kind=cue.kind, content=_readable(cue), target=target,
         partners=cue.partners, modality=cue.modality, negated=cue.negated,
-        time=time_text, date=resolve_time(time_text, ctx.document.date) if time_text else None,
-        place=place, amount=amount_text, reported_by=reporter, cue=cue.cue.text.lower(),
-        evidence=[ctx.evidence(s_idx)],
+        time=time, date=resolve_time(time, ctx.document.date) if time else None,
+        place=_place(ctx, cue), amount=_amount(ctx, money, lo, hi), reported_by=_reporter(ctx, cue, s_idx),
+        cue=cue.cue.text.lower(), evidence=[ctx.evidence(s_idx)],
     )

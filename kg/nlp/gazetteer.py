@@ -76,10 +76,17 @@ def load_lexicon() -> dict:
 
 
 @lru_cache(maxsize=1)
+def load_cue_table() -> dict:
+    """The commitment constructions of ``kg/data/commitment_cues.json``, as written
+    (:mod:`kg.extract.cues` reads them)."""
+    return _read("commitment_cues.json")
+
+
+@lru_cache(maxsize=1)
 def cue_verbs() -> frozenset[str]:
     """Every speech or commitment verb: the verbs whose subject is an actor."""
-    lex = load_lexicon()
-    return frozenset(lex["speech_verbs"]) | {w for ws in lex["commitment_verbs"].values() for w in ws}
+    verbs = {w for row in load_cue_table()["constructions"] if row["frame"] == "verb" for w in row["words"]}
+    return frozenset(load_lexicon()["speech_verbs"]) | verbs
 
 
 def _add(patterns: list[dict], label: str, text: str, key: str) -> None:

@@ -1,0 +1,106 @@
+"""Clause grammar the fact extractors share: a verb's subject, modal, negation,
+tense frame, and the clause it governs.
+
+Pure functions of the dependency parse; nothing here knows about actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from spacy.tokens import Token
+
+__all__ = ["children", "modality", "is_perfect", "is_planned", "subject_of", "content_of", "subtree_ids",
+           "MODAL_WORDS"]
+
+#: Every form of a modal auxiliary the tokenizer gives ("ca" of "can't", "wo" of "won't").
+MODAL_WORDS = frozenset({"would", "could", "should", "might", "must", "may", "can", "will", "'d", "couldn't",
+                         "wouldn't", "shouldn't", "ca", "wo", "sha"})
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    """The children of ``tok`` with one of the dependency labels ``deps``."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def modality(tok: Token, modals: Mapping[str, str]) -> tuple[str | None, bool]:
+    """The modal on ``tok`` (normalised through ``modals``: "'ll" -> "will") and whether it is negated."""
+    modal, neg = None, False
+    for c in tok.children:
+        if c.tag_ == "MD" or c.lower_ in modals and c.dep_ == "aux":
+            modal = modals.get(c.lower_, c.lower_)
+        if c.dep_ == "neg":
+            neg = True
+    return modal, neg
+
+
+def is_perfect(tok: Token) -> bool:
+    """"have taken", "would have played": a participle after "have"."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
+def is_planned(tok: Token) -> bool:
+    """"X is to pay", "X was to meet": "be" + "to" + a verb, the English of an arrangement."""
+    return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.i < tok.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
+def _climb(tok: Token) -> Token | None:
+    """The verb whose subject ``tok`` shares: the first conjunct, the verb of an
+    adjective complement, the controlling verb, or the verb a gerund hangs from."""
+    head_pos = tok.head.pos_
+    if tok.dep_ == "conj" and head_pos in ("VERB", "AUX", "ADJ"):
+        return tok.head
+    if tok.dep_ == "acomp" and head_pos in ("VERB", "AUX"):
+        return tok.head
+    if tok.dep_ in ("xcomp", "advcl") and head_pos in ("VERB", "AUX", "ADJ"):
+        return tok.head
+    if tok.dep_ == "pcomp" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return None
+
+
+def subject_of(tok: Token) -> tuple[Token | None, bool]:
+    """The subject of ``tok`` (and whether it is a passive subject), climbing
+    through conjunctions, control verbs and participles when it has none."""
+    for _ in range(8):
+        # The subject nearest the verb: a dateline ("BRUSSELS, June 4 — The EU
+        # agreed") is often parsed as a second subject before the real one.
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
+        if subs:
+            c = min(subs, key=lambda x: abs(tok.i - x.i))
+            return c, c.dep_ == "nsubjpass"
+        if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+            obj = children(tok.head, "dobj")
+            if obj:  # object control: "urged X to go" -> X goes
+                return obj[0], False
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head, False
+        up = _climb(tok)
+        if up is None:
+            break
+        tok = up
+    return None, False
+
+
+def content_of(cue: Token, exclude: Collection[int]) -> list[Token]:
+    """The clause ``cue`` governs, without ``exclude`` (its subject) and without
+    conjoined clauses that have a subject of their own ("..., and X is leading")."""
+    exclude = set(exclude)
+    for c in cue.children:
+        if c.lower_ == "according":
+            exclude |= {t.i for t in c.subtree}  # the source, not the content
+        if c.dep_ == "conj" and c.i > cue.i and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            exclude |= {t.i for t in c.subtree}
+            exclude |= {x.i for x in cue.children if x.dep_ == "cc" and x.i < c.i}
+    toks = [t for t in cue.subtree if t.i not in exclude]
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    return toks
+
+
+def subtree_ids(tok: Token | None) -> set[int]:
+    """The token indices under ``tok`` (none for None)."""
+    return {t.i for t in tok.subtree} if tok is not None else set()
