@@ -18,6 +18,9 @@ MODAL_WORDS = frozenset({"would", "could", "should", "might", "must", "may", "ca
                          "wouldn't", "shouldn't", "ca", "wo", "sha"})
 
 
+_FLOATING = frozenset({"each", "both", "all"})
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     """The children of ``tok`` with one of the dependency labels ``deps``."""
     return [c for c in tok.children if c.dep_ in deps]
@@ -67,6 +70,8 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         # The subject nearest the verb: a dateline ("BRUSSELS, June 4 — The EU
         # agreed") is often parsed as a second subject before the real one.
         subs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
+        # A floating quantifier ("X and Y will each host") is parsed as a second subject.
+        subs = [c for c in subs if c.lower_ not in _FLOATING] or subs
         if subs:
             c = min(subs, key=lambda x: abs(tok.i - x.i))
             return c, c.dep_ == "nsubjpass"
@@ -76,6 +81,8 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
                 return obj[0], False
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head, False
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "for" and children(tok.head.head, "dobj"):
+            return children(tok.head.head, "dobj")[0], False  # "praised X for agreeing": X agreed
         up = _climb(tok)
         if up is None:
             break

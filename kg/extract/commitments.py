@@ -106,7 +106,12 @@ def _no_commitment_frame(tok: Token, ctx: FactContext) -> bool:
     if is_perfect(tok):
         return True
     sent = ctx.sents[ctx.sent_of[tok.i]]
-    return sent.text.rstrip(' "”’\'').endswith("?")
+    if sent.text.rstrip(' "”’\'').endswith("?"):
+        return True
+    # '..., who would travel miles for that?" he asks.': the quote is the question
+    after = [t for t in sent[tok.right_edge.i + 1 - sent.start:] if t.is_punct]
+    return bool(after) and after[0].text == "?" or any(
+        t.text == "?" and t.i > tok.i and t.head.i == tok.i for t in sent)
 
 
 # --- who, to whom ----------------------------------------------------------------------
@@ -139,6 +144,11 @@ def _noun_owner(noun: Token, ctx: FactContext) -> str | None:
     owner = _from_actor(noun, ctx)
     if owner:
         return owner
+    for c in children(noun, "compound", "amod", "nmod"):  # "an EU demand", "the British proposal"
+        if c.i < noun.i and c.ent_type_ in ("ORG", "GPE", "NORP"):
+            owner = ctx.actor(c)
+            if owner:
+                return owner
     node = noun
     for _ in range(6):
         head = node.head
@@ -160,7 +170,7 @@ def _cue_objects(cue: Token, content: list[Token]) -> Iterator[Token]:
     yield from children(cue, "dobj", "dative")
     for c in children(cue, "ccomp", "xcomp"):
         yield from children(c, "nsubj", "nsubjpass")
-    for c in children(cue, "prep"):
+    for c in children(cue, "prep", "dative"):  # "sold X to Y": a dative "to"
         if c.lower_ in ("on", "with", "to", "from", "for", "against"):
             yield from children(c, "pobj")
     ids = {t.i for t in content}
@@ -205,7 +215,9 @@ def _speaker_side(ctx: FactContext, tok: Token, personal: bool = False, official
     ent = ctx.ents.entities.get(sp.speaker)
     if ent is not None and ent.kind == "Person" and ent.affiliations:
         aff = ent.affiliations[0]
-        if officials_only and getattr(ctx.ents.entities.get(aff), "kind", None) != "Country":
+        # An unnamed spokesman speaks for the body; a named economist forecasts in their own name.
+        if officials_only and getattr(ctx.ents.entities.get(aff), "kind", None) != "Country" \
+                and not sp.speaker.startswith("unnamed:"):
             return sp.speaker
         if aff in ctx.ents.entities:
             ctx.ents.entities[aff].is_actor = True
@@ -351,8 +363,8 @@ class _Matcher:
         """"ready to", "likely to": an adjective with a to-clause."""
         if tok.dep_ not in ("acomp", "ROOT", "amod", "xcomp", "conj", "ccomp"):
             return None
-        if not (children(tok, "xcomp") or any(c.lower_ == "to" for c in children(tok, "prep"))):
-            return None
+        if not (children(tok, "xcomp", "ccomp") or any(c.lower_ == "to" for c in children(tok, "prep"))):
+            return None  # "ready to go", "confident that it will"
         verb = tok.head if tok.dep_ in ("acomp", "oprd") else tok
         subj, _ = subject_of(verb)
         if row.holder != "speaker":
@@ -480,7 +492,7 @@ class _Matcher:
     def modal(self, tok: Token) -> Cue | None:
         """A modal on a verb of acting: the subject's promise, or the speaker's demand or expectation."""
         ctx = self.ctx
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ctx.lex["state_verbs"] and tok.pos_ == "AUX":
+        if tok.pos_ not in ("VERB", "AUX"):
             return None
         modal, negated = self._modal_of(tok)
         if modal is None or modal not in self.modal_kind or _no_commitment_frame(tok, ctx):
@@ -489,8 +501,10 @@ class _Matcher:
         actor = self._modal_actor(tok, subj, passive)
         in_speech = _speaker_side(ctx, tok, personal=True) is not None
         kind = self._modal_kind(tok, modal, in_speech)
-        if kind == "promise" and modal != "is to" and actor is None and not passive and self._thing(subj):
+        if kind == "promise" and modal != "is to" and actor is None and self._forecast(tok, subj, passive, in_speech):
             kind = "expectation"  # "the new planes will help cut costs": a thing's future is a forecast
+        elif tok.lemma_ in ctx.lex["state_verbs"] and tok.pos_ == "AUX":
+            return None  # "X will be there": a state, nobody's act
         if kind in ("demand", "expectation"):
             return self._speakers_modal(tok, kind, actor, modal, negated)
         if kind is None:
@@ -501,6 +515,14 @@ class _Matcher:
         content = content_of(tok, subtree_ids(subj) if subj is not None and actor is not None else set())
         return Cue(kind, tok, committer, content, _target_of(tok, content, committer, ctx),
                    _partners(subj, ctx, committer) if actor else [], modal, negated)
+
+    def _forecast(self, tok: Token, subj: Token | None, passive: bool, in_speech: bool) -> bool:
+        """What will happen to a thing, or what will be done that nobody is said
+        to do ("the action will be followed by others"), as against an act
+        that someone is to carry out ("the aid will be sent": an undertaking)."""
+        if passive:
+            return in_speech and tok.lemma_ not in self.ctx.lex["undertaking_verbs"]
+        return self._thing(subj)
 
     def _thing(self, subj: Token | None) -> bool:
         """Does ``subj`` name a thing, not people ("its members") nor someone's own ("her plan")?"""
@@ -521,8 +543,8 @@ class _Matcher:
         """Who a will/would/shall binds: the subject that acts, or, impersonal
         in reported speech ("the aid will be sent"), the speaker's side."""
         ctx = self.ctx
-        if actor is not None:
-            return None if tok.lemma_ in ctx.lex["state_verbs"] else actor
+        if actor is not None:  # a state ("will be") or a receipt ("is to get 1bn") is nobody's act
+            return None if tok.lemma_ in ctx.lex["state_verbs"] | ctx.lex["receiving_verbs"] else actor
         if not in_speech or tok.lemma_ not in ctx.lex["undertaking_verbs"]:
             return None  # "X will not be blackmailed" binds nobody
         if subj is not None and subj.lower_ in ctx.lex["impersonal_subjects"] | {"everything", "nothing", "things"}:
@@ -604,6 +626,23 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
             if cue.committer is None or not _binds(cue, ctx):
                 continue  # (what it governs stays consumed: a frame that binds nobody binds nothing below it)
             yield _commitment(ctx, cue, s_idx, ids, dates, money)
+            for other in _each(cue):
+                yield _commitment(ctx, other, s_idx, ids, dates, money)
+
+
+def _each(cue: Cue) -> list[Cue]:
+    """The other parties' own commitments: a demand made jointly is each party's
+    ("X and Y called for talks"), as is what each will do ("X and Y will each
+    host a show"); a joint promise or agreement stays the first party's, with
+    the others as partners."""
+    if not cue.partners:
+        return []
+    each = any(t.lower_ == "each" for t in cue.cue.children)
+    if cue.kind != "demand" and not each:
+        return []
+    parties = [cue.committer, *cue.partners]
+    return [Cue(cue.kind, cue.cue, p, cue.content, cue.target, [q for q in parties if q != p], cue.modality, cue.negated)
+            for p in cue.partners]
 
 
 _AMOUNT_LEAD = frozenset({"over", "than", "more", "about", "nearly", "almost", "some", "around", "up"})
@@ -655,6 +694,18 @@ def _counterpart(ctx: FactContext, cue: Cue) -> str | None:
     return cue.partners[0] if cue.partners else None
 
 
+def _tense(when: Span | None, cue: Cue) -> str:
+    """Which way a bare "Tuesday" or "October" points: back when it dates a cue
+    told in the past ("pledged on Monday to withdraw"), else ahead (a
+    commitment's time is when it is to be kept)."""
+    if when is None:
+        return "future"
+    head = when.root.head
+    while head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    return "past" if head.i == cue.cue.i and "Past" in head.morph.get("Tense") else "future"
+
+
 def _maker(ctx: FactContext, cue: Cue) -> str | None:
     """The other side of a purchase: the maker named with the goods ("an order
     for 70 Boeing jets" is a deal with Boeing)."""
@@ -671,12 +722,13 @@ def _maker(ctx: FactContext, cue: Cue) -> str | None:
 def _commitment(ctx: FactContext, cue: Cue, s_idx: int, ids: set[int], dates: list[Span],
                 money: list[Span]) -> Commitment:
     lo, hi = min(ids), max(ids)
-    time = next((e.text for e in dates if lo <= e.start <= hi), None)
+    when = next((e for e in dates if lo <= e.start <= hi), None)
+    time = when.text if when is not None else None
     target = _counterpart(ctx, cue) if cue.kind == "expectation" else cue.target or _maker(ctx, cue)
     return Commitment(
         iri="", actor=cue.committer, kind=cue.kind, content=_readable(cue), target=target,
         partners=cue.partners, modality=cue.modality, negated=cue.negated,
-        time=time, date=resolve_time(time, ctx.document.date) if time else None,
+        time=time, date=resolve_time(time, ctx.document.date, tense=_tense(when, cue)) if time else None,
         place=_place(ctx, cue), amount=_amount(ctx, money, lo, hi), reported_by=_reporter(ctx, cue, s_idx),
         cue=cue.cue.text.lower(), evidence=[ctx.evidence(s_idx)],
     )

@@ -146,6 +146,8 @@ class FactContext:
         """"the company", "our government": the speaker's own organisation or country."""
         if tok.lemma_ not in self.lex["org_nouns"] and low not in _GOVERNMENT_NOUNS:
             return None
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.ents.token_key for c in tok.children):
+            return None  # "the UK government" is the UK's, whoever speaks
         det = [c for c in tok.children if c.dep_ in ("det", "poss")]
         if det and det[0].lower_ in _OWNING_DETERMINERS:
             return self._speaker_affiliation(tok)

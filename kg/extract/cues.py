@@ -151,7 +151,7 @@ def _acting_subject(tok: Token, arg: str, actor: Actor) -> bool:
         if not children(tok, "nsubj", "nsubjpass"):
             return False
     subj, passive = subject_of(tok)
-    return subj is not None and not passive and actor(subj) is not None
+    return subj is not None and (not passive or arg == "any") and actor(subj) is not None
 
 
 def _object_of(tok: Token, arg: str, actor: Actor) -> bool:
@@ -160,6 +160,25 @@ def _object_of(tok: Token, arg: str, actor: Actor) -> bool:
 
 def _modal(tok: Token, arg: str, actor: Actor) -> bool:
     return any(c.tag_ == "MD" for c in tok.children)
+
+
+def _passive(tok: Token, arg: str, actor: Actor) -> bool:
+    return bool(children(tok, "nsubjpass", "auxpass"))
+
+
+def _passive_clause(tok: Token, arg: str, actor: Actor) -> bool:
+    return any(x.dep_ == "auxpass" for c in children(tok, "xcomp", "ccomp") for x in c.children)
+
+
+def _future_clause(tok: Token, arg: str, actor: Actor) -> bool:
+    return any(x.tag_ == "MD" for c in children(tok, "ccomp") for x in c.children)
+
+
+def _infinitive_with_subject(tok: Token, arg: str, actor: Actor) -> bool:
+    for c in children(tok, "ccomp", "xcomp"):
+        if children(c, "nsubj", "nsubjpass") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            return True
+    return False
 
 
 def _tag(tok: Token, arg: str, actor: Actor) -> bool:
@@ -178,8 +197,10 @@ def _mandative(tok: Token, arg: str, actor: Actor) -> bool:
     inner = comp[0]
     modal, _ = modality(inner, load_lexicon()["modals"])
     subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if modal is not None:
+        return modal in ("should", "must")  # "insists he can win" claims
     subjunctive = inner.tag_ == "VB" or inner.tag_ == "VBP" and subj is not None and subj.tag_ in ("NN", "NNP")
-    return subjunctive or modal in ("should", "must") or any(c.lemma_ == "need" for c in inner.children)
+    return subjunctive or any(c.lemma_ == "need" for c in inner.children)
 
 
 def _schedule(tok: Token, arg: str, actor: Actor) -> bool:
@@ -199,6 +220,10 @@ CONSTRAINTS: dict[str, Callable[[Token, str, Actor], bool]] = {
     "object": _object,
     "acting_subject": _acting_subject,
     "tag": _tag,
+    "passive_clause": _passive_clause,
+    "passive": _passive,
+    "future_clause": _future_clause,
+    "infinitive_with_subject": _infinitive_with_subject,
     "modal": _modal,
     "object_of": _object_of,
     "mark": _child_word("mark"),
