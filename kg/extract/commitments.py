@@ -235,6 +235,23 @@ def _has_under_plan(sent: Span, nouns: dict[str, str]) -> str | None:
     return None
 
 
+def _has_to(tok: Token) -> bool:
+    """"has to go", "will have to pay": "have" + "to" + a verb, an obligation now
+    or ahead (not "had to", what was, nor "is having to", a plight; nor "does not have to")."""
+    head = tok.head
+    return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and head.lemma_ == "have" and head.i < tok.i
+            and head.tag_ in ("VBZ", "VBP", "VB") and not any(c.dep_ == "neg" for c in head.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
+def _going_to(tok: Token) -> bool:
+    """"is going to build": "be going" + "to" + a verb."""
+    head = tok.head
+    return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and head.lower_ == "going" and head.i < tok.i
+            and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun is an argument of, through prepositions ("followed the
     meeting with a decision": followed)."""
@@ -288,8 +305,17 @@ class _Matcher:
                 if holds(row, tok, self.ctx.actor):
                     cue = read(tok, row)
                     if cue is not None:
-                        return cue
+                        return self._held(cue, row)
         return None
+
+    def _held(self, cue: Cue, row: Construction) -> Cue:
+        """"Banks have a duty to protect savers," X said: X's demand of the banks."""
+        if row.holder != "speaker_of_others" or cue.committer is None:
+            return cue
+        side = _speaker_side(self.ctx, cue.cue, personal=True)
+        if side is None or side == cue.committer:
+            return cue
+        return Cue("demand", cue.cue, side, cue.content, cue.committer, [], cue.modality, cue.negated)
 
     def match(self, tok: Token) -> Cue | None:
         if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ == "VBN":
@@ -318,10 +344,11 @@ class _Matcher:
                 # "Headteachers have been told to stay open, the council said": the speaker's side told them.
                 committer = _speaker_side(ctx, cue)
             return committer  # else ("X was urged", "what was promised") the text does not say by whom
-        committer = ctx.actor(subj) if subj is not None else None
-        if committer is None and not (subj is not None and subj.lower_ in ctx.lex["first_person_singular"]):
-            committer = _speaker_side(ctx, cue, personal=personal)
-        return committer
+        if subj is None or subj.pos_ == "PRON" and subj.lower_ not in ctx.lex["first_person_singular"] \
+                or subj.lemma_.lower() in ctx.lex["speaker_side_subjects"]:  # "both sides", "our manifesto"
+            # "..., promising to act", an unresolved "we" or "it": the speaker's side
+            return ctx.actor(subj) or _speaker_side(ctx, cue, personal=personal)
+        return ctx.actor(subj)  # a subject that names nobody we know ("the G8 of rich nations") is not the speaker
 
     def _finish(self, kind: str, cue: Token, subj: Token | None, passive: bool, content_root: Token,
                 personal: bool = False, verb: Token | None = None) -> Cue | None:
@@ -363,19 +390,22 @@ class _Matcher:
         """"ready to", "likely to": an adjective with a to-clause."""
         if tok.dep_ not in ("acomp", "ROOT", "amod", "xcomp", "conj", "ccomp"):
             return None
-        if not (children(tok, "xcomp", "ccomp") or any(c.lower_ == "to" for c in children(tok, "prep"))):
-            return None  # "ready to go", "confident that it will"
         verb = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+        # "ready to go", "confident that it will"; after an empty "it" the clause hangs on the copula
+        # ("it is vital that X acts").
+        comp = children(tok, "xcomp", "ccomp") or (children(verb, "xcomp", "ccomp") if verb is not tok else [])
+        if not (comp or any(c.lower_ == "to" for c in children(tok, "prep"))):
+            return None
         subj, _ = subject_of(verb)
         if row.holder != "speaker":
             return self._finish(row.kind, tok, subj, False, tok, verb=verb)
         # "X is likely to sign": the expectation is the writer's, or the
         # speaker's in reported speech; X is what it is about.
         holder = _speaker_side(self.ctx, tok, officials_only=True)
-        content = content_of(tok, set())
+        content = content_of(comp[0] if comp and comp[0].head.i != tok.i else tok, set())
         if holder is None:
             return Cue("", tok, None, content)  # nobody holds it; still, "likely to sign" is no signature
-        about = self.ctx.actor(subj) if subj is not None else None
+        about = self.ctx.actor(subj) if subj is not None and subj.lower_ != "it" else None
         return Cue(row.kind, tok, holder, content, about if about != holder else None)
 
     def _noun_clause(self, tok: Token, row: Construction) -> Token | None:
@@ -464,6 +494,10 @@ class _Matcher:
             return "should", negated
         if is_planned(tok):  # "Acme is to cut 500 jobs": an arrangement, the subject's to keep
             return "is to", negated or any(c.dep_ == "neg" for c in tok.head.children)
+        if _has_to(tok):  # "the council has to cut", "had to be taken into account"
+            return "have to", negated or any(c.dep_ == "neg" for c in tok.head.children)
+        if _going_to(tok):  # "we are going to clamp down": the future, as "will"
+            return "will", negated or any(c.dep_ == "neg" for c in tok.head.children)
         return None, negated
 
     def _modal_actor(self, tok: Token, subj: Token | None, passive: bool) -> str | None:
@@ -522,11 +556,13 @@ class _Matcher:
         that someone is to carry out ("the aid will be sent": an undertaking)."""
         if passive:
             return in_speech and tok.lemma_ not in self.ctx.lex["undertaking_verbs"]
-        return self._thing(subj)
+        return self._thing(subj, tok)
 
-    def _thing(self, subj: Token | None) -> bool:
-        """Does ``subj`` name a thing, not people ("its members") nor someone's own ("her plan")?"""
-        if subj is None or not (subj.pos_ in ("NOUN", "PROPN") or subj.lower_ == "it"):
+    def _thing(self, subj: Token | None, verb: Token | None = None) -> bool:
+        """Does ``subj`` name a thing, not people ("its members") nor someone's own ("her plan")?
+        ("It will be a huge match" judges; it forecasts nothing.)"""
+        it = subj is not None and subj.lower_ == "it" and (verb is None or verb.lemma_ != "be")
+        if subj is None or not (subj.pos_ in ("NOUN", "PROPN") or it):
             return False
         return subj.lemma_.lower() not in self.people_nouns and not children(subj, "poss")
 

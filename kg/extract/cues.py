@@ -170,6 +170,11 @@ def _passive_clause(tok: Token, arg: str, actor: Actor) -> bool:
     return any(x.dep_ == "auxpass" for c in children(tok, "xcomp", "ccomp") for x in c.children)
 
 
+def _expletive_subject(tok: Token, arg: str, actor: Actor) -> bool:
+    verb = tok.head if tok.dep_ in ("acomp", "attr") else tok
+    return any(c.lower_ == "it" for c in children(verb, "nsubj", "expl"))
+
+
 def _future_clause(tok: Token, arg: str, actor: Actor) -> bool:
     return any(x.tag_ == "MD" for c in children(tok, "ccomp") for x in c.children)
 
@@ -220,6 +225,7 @@ CONSTRAINTS: dict[str, Callable[[Token, str, Actor], bool]] = {
     "object": _object,
     "acting_subject": _acting_subject,
     "tag": _tag,
+    "expletive_subject": _expletive_subject,
     "passive_clause": _passive_clause,
     "passive": _passive,
     "future_clause": _future_clause,
