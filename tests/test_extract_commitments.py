@@ -158,3 +158,14 @@ def test_a_weekday_points_back_from_a_past_cue_and_ahead_from_a_commitment(build
     ahead = build_texts(["Acme Foods will close the plant on Monday, its chairman said."], date="2024-05-10")
     assert [c.date for c in said.commitments()] == ["2024-05-06"]
     assert [c.date for c in ahead.commitments()] == ["2024-05-13"]
+
+
+def test_ministers_of_a_story_of_one_countrys_parties_are_its_government(build_texts):
+    """Britain is never named, but its parties are: "ministers" are the UK government."""
+    g = build_texts(["The Conservative Party and the Liberal Democrats attacked the plan on Monday. "
+                     "The Conservatives said the cuts were reckless. "
+                     "Ministers said they would publish the full report next week."])
+    assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("United Kingdom", "promise")]
+    two = build_texts(["The Conservative Party and the Liberal Democrats attacked the plan. "
+                       "Norway said it would oppose it. Ministers said they would publish the report."])
+    assert "United Kingdom" not in [a.name for a in two.actors()]

@@ -30,6 +30,8 @@ def modality(tok: Token, modals: Mapping[str, str]) -> tuple[str | None, bool]:
     """The modal on ``tok`` (normalised through ``modals``: "'ll" -> "will") and whether it is negated."""
     modal, neg = None, False
     for c in tok.children:
+        if c.is_title and not c.is_sent_start and c.nbor(1).pos_ == "PROPN" if c.i + 1 < len(c.doc) else False:
+            continue  # "and Will Greenwood sidelined": a name, not a modal
         if c.tag_ == "MD" or c.lower_ in modals and c.dep_ == "aux":
             modal = modals.get(c.lower_, c.lower_)
         if c.dep_ == "neg":

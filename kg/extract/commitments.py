@@ -68,7 +68,7 @@ def _counterfactual(cue: Cue, ctx: FactContext) -> bool:
 def _past_expectation(cue: Cue, ctx: FactContext) -> bool:
     """"was expecting", "had expected": an expectation told in the past."""
     tok, auxes = cue.cue, _auxes(cue.cue)
-    return cue.kind == "expectation" and tok.lemma_ in ("expect", "anticipate", "predict", "forecast") \
+    return tok.lemma_ in ("expect", "anticipate", "predict", "forecast") \
         and (tok.tag_ == "VBN" and "had" in auxes or tok.tag_ == "VBG" and bool(auxes & {"was", "were"}))
 
 
@@ -91,8 +91,26 @@ def _attempt(cue: Cue, ctx: FactContext) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_ in ctx.lex["attempt_verbs"]
 
 
+def _unrealised(cue: Cue, ctx: FactContext) -> bool:
+    """"before committing himself to a contract", "without agreeing to": not (yet) done."""
+    tok = cue.cue
+    return tok.dep_ == "pcomp" and tok.head.lower_ in ctx.lex["unrealised_preps"]
+
+
+def _open_question(cue: Cue, ctx: FactContext) -> bool:
+    """"did not know whether they would pursue the case": an open question binds nobody."""
+    return any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ == "if" and cue.cue.dep_ == "ccomp")
+               for c in cue.cue.children)
+
+
+def _receipt(cue: Cue, ctx: FactContext) -> bool:
+    """"is set to learn", "ready to hear": what befalls the subject is nobody's undertaking."""
+    return cue.kind == "promise" and any(
+        c.lemma_ in ctx.lex["receiving_verbs"] for c in children(cue.cue, "xcomp"))
+
+
 _UNBINDING: tuple[Callable[[Cue, FactContext], bool], ...] = (
-    _counterfactual, _past_expectation, _believed_act, _past_talks, _attempt)
+    _counterfactual, _past_expectation, _believed_act, _past_talks, _attempt, _unrealised, _open_question, _receipt)
 
 
 def _binds(cue: Cue, ctx: FactContext) -> bool:
@@ -344,7 +362,7 @@ class _Matcher:
                 # "Headteachers have been told to stay open, the council said": the speaker's side told them.
                 committer = _speaker_side(ctx, cue)
             return committer  # else ("X was urged", "what was promised") the text does not say by whom
-        if subj is None or subj.pos_ == "PRON" and subj.lower_ not in ctx.lex["first_person_singular"] \
+        if subj is None or subj.tag_ == "PRP" and subj.lower_ not in ctx.lex["first_person_singular"] \
                 or subj.lemma_.lower() in ctx.lex["speaker_side_subjects"]:  # "both sides", "our manifesto"
             # "..., promising to act", an unresolved "we" or "it": the speaker's side
             return ctx.actor(subj) or _speaker_side(ctx, cue, personal=personal)
@@ -535,6 +553,8 @@ class _Matcher:
         actor = self._modal_actor(tok, subj, passive)
         in_speech = _speaker_side(ctx, tok, personal=True) is not None
         kind = self._modal_kind(tok, modal, in_speech)
+        if kind == "expectation" and tok.dep_ == "relcl":
+            return None  # "nothing you could say": what could be, not what will
         if kind == "promise" and modal != "is to" and actor is None and self._forecast(tok, subj, passive, in_speech):
             kind = "expectation"  # "the new planes will help cut costs": a thing's future is a forecast
         elif tok.lemma_ in ctx.lex["state_verbs"] and tok.pos_ == "AUX":
@@ -569,9 +589,15 @@ class _Matcher:
     def _speakers_modal(self, tok: Token, kind: str, actor: str | None, modal: str, negated: bool) -> Cue | None:
         """"should"/"must" is the speaker's demand of the subject; "might" and a
         forecast the speaker's (or the speaker's side's) expectation about it."""
-        committer = _speaker_side(self.ctx, tok, personal=kind == "demand", officials_only=True)
-        if committer is None or kind == "demand" and committer == actor:
+        ctx = self.ctx
+        committer = _speaker_side(ctx, tok, personal=kind == "demand", officials_only=True)
+        if committer is None or kind == "demand" and tok.lemma_ in ctx.lex["state_verbs"]:
             return None
+        subj, _ = subject_of(tok)
+        own = subj is not None and subj.lower_ in ctx.lex["first_person_plural"] | ctx.lex["first_person_singular"]
+        if kind == "demand" and (committer == actor or own):
+            # '"We must keep to this path," the minister said': an obligation one takes on oneself
+            return Cue("promise", tok, actor, content_of(tok, set()), None, [], modal, negated) if actor else None
         target = actor if actor != committer else None
         return Cue(kind, tok, committer, content_of(tok, set()), target, [], modal, negated)
 

@@ -122,9 +122,36 @@ def resolve_document(doc: Doc, doc_id: str, mentions: list[NameMention]) -> DocE
     _add_pending_roles(b)
     _member_of(b)
     _propagate_names(b)
+    _country_of_bodies(b)
     resolve_descriptions(b)
     _attach_unnamed(b)
     return b.out
+
+
+def _bodies_country(b: _Builder) -> str | None:
+    """The one country the story's known national bodies belong to (its parties,
+    ministries, central bank), when they name two or more mentions and no other."""
+    countries: dict[str, int] = {}
+    for key, e in b.out.entities.items():
+        g = b.gaz.get(key) if e.kind == "Organization" else None
+        if g is not None and g.country:
+            countries[g.country] = countries.get(g.country, 0) + len(e.mentions)
+    if len(countries) != 1:
+        return None
+    (country, n), = countries.items()
+    return country if n >= 2 else None
+
+
+def _country_of_bodies(b: _Builder) -> None:
+    """A story of Labour and the Tories is a British story even when it never
+    names Britain: "the government" and "ministers" there are the UK's.  The
+    country is added (not yet acting) for them to resolve to."""
+    if home_country(b.out.entities) is not None or any(
+            e.kind == "Country" and e.is_actor for e in b.out.entities.values()):
+        return  # another country acts in the story: whose "ministers" is not clear
+    country = _bodies_country(b)
+    if country is not None and b.gaz.get(country) is not None:
+        _gaz_country(b, country)
 
 
 def _attach_known(b: _Builder, m: NameMention) -> bool:
@@ -239,6 +266,7 @@ def _attach_unnamed(b: _Builder) -> None:
         known = _body_named(b, m)
         if known is not None:
             b.attach(known, m.start, m.end, m.aliases[-1] if m.kind == "Organization" else m.aliases[0], head=m.head)
+            known.is_actor = known.is_actor or m.acting  # "ministers said": the government acts
             continue
         earlier = [e for um, e in reversed(seen) if um is first_of[e.key] and _refers_back(b, m, um, owner_key)]
         if earlier:
@@ -323,7 +351,9 @@ def home_country(entities: dict[str, LocalEntity]) -> str | None:
     by a minister of no stated nationality is that country's)."""
     counts = sorted(((len(e.mentions), k) for k, e in entities.items() if e.kind == "Country"), reverse=True)
     if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
-        return None
+        # else the country of its national bodies, added unnamed by the resolver (see _country_of_bodies)
+        unnamed = [k for k, e in entities.items() if e.kind == "Country" and not e.mentions]
+        return unnamed[0] if len(unnamed) == 1 else None
     return counts[0][1]
 
 
