@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import is_title_line
-from kg.nlp.gazetteer import load_lexicon
+from kg.nlp.gazetteer import cue_verbs, load_lexicon
 from kg.resolve.local import DocEntities, home_country, home_government
 from kg.types import Document, Evidence
 
@@ -262,12 +262,19 @@ class FactContext:
                 key = self._named_actor(subj)
                 return key if self._is_body(key) else None
         s = self.sent_of[tok.i]
-        if tok.dep_ in _SUBJECTS and tok.head.lemma_ in self.lex["speech_verbs"] and s > 0:
+        if tok.dep_ in _SUBJECTS and s > 0 and self._acts(tok.head):
             key = self._named_actor(self._previous_subject(s))
             return key if self._is_body(key) else None
         if tok.lower_ in ("its", "their"):
             return self._last_body_before(tok, self.sents[s])
         return None
+
+    def _acts(self, verb: Token) -> bool:
+        """Is ``verb`` an act of its subject: speech, a commitment verb, or a modal
+        on a verb other than "be" ("It will cut 500 jobs"; not "It will be hard")."""
+        if verb.lemma_ in cue_verbs():
+            return True
+        return verb.lemma_ != "be" and any(c.tag_ == "MD" for c in verb.children)
 
     def _last_body_before(self, tok: Token, sent: Span) -> str | None:
         """The last organisation, country or group named in ``sent`` before ``tok``."""

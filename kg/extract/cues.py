@@ -175,6 +175,11 @@ def _expletive_subject(tok: Token, arg: str, actor: Actor) -> bool:
     return any(c.lower_ == "it" for c in children(verb, "nsubj", "expl"))
 
 
+def _for_clause(tok: Token, arg: str, actor: Actor) -> bool:
+    return any(x.dep_ == "mark" and x.lower_ == "for" for c in children(tok, "advcl", "ccomp", "xcomp")
+               for x in c.children)
+
+
 def _future_clause(tok: Token, arg: str, actor: Actor) -> bool:
     return any(x.tag_ == "MD" for c in children(tok, "ccomp") for x in c.children)
 
@@ -225,6 +230,7 @@ CONSTRAINTS: dict[str, Callable[[Token, str, Actor], bool]] = {
     "object": _object,
     "acting_subject": _acting_subject,
     "tag": _tag,
+    "for_clause": _for_clause,
     "expletive_subject": _expletive_subject,
     "passive_clause": _passive_clause,
     "passive": _passive,
