@@ -98,9 +98,14 @@ def _unrealised(cue: Cue, ctx: FactContext) -> bool:
 
 
 def _open_question(cue: Cue, ctx: FactContext) -> bool:
-    """"did not know whether they would pursue the case": an open question binds nobody."""
-    return any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ == "if" and cue.cue.dep_ == "ccomp")
-               for c in cue.cue.children)
+    """"did not know whether they would pursue the case", "what the bank expects
+    to happen", "how the board proposed to act": an open question binds nobody."""
+    tok = cue.cue
+    if any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ == "if" and tok.dep_ == "ccomp")
+           for c in tok.children):
+        return True
+    return tok.dep_ in ("ccomp", "pcomp", "xcomp") and any(
+        t.tag_ in ("WRB", "WP") and t.i < tok.i and t.dep_ != "nsubj" for t in tok.subtree)
 
 
 def _receipt(cue: Cue, ctx: FactContext) -> bool:
@@ -594,8 +599,10 @@ class _Matcher:
         if committer is None or kind == "demand" and tok.lemma_ in ctx.lex["state_verbs"]:
             return None
         subj, _ = subject_of(tok)
-        own = subj is not None and subj.lower_ in ctx.lex["first_person_plural"] | ctx.lex["first_person_singular"]
-        if kind == "demand" and (committer == actor or own):
+        own = subj is not None and subj.lower_ in ctx.lex["first_person_plural"]
+        if kind == "demand" and committer == actor and not own:
+            return None  # "I have to do it": one's own necessity, no undertaking to anyone
+        if kind == "demand" and own:
             # '"We must keep to this path," the minister said': an obligation one takes on oneself
             return Cue("promise", tok, actor, content_of(tok, set()), None, [], modal, negated) if actor else None
         target = actor if actor != committer else None
