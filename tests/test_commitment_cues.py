@@ -14,7 +14,9 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extract import extract_document
+from kg.extract.commitments import BLOCKERS
 from kg.extract.cues import CONSTRAINTS, ConstructionTable, _row, holds, load_constructions
+from kg.nlp.gazetteer import load_cue_table
 from kg.types import Document
 
 PARSES = {p["text"]: p for p in json.loads(
@@ -116,3 +118,21 @@ def test_every_constraint_is_documented_in_the_table():
     documented = set(json.loads((Path(__file__).parent.parent / "kg" / "data" / "commitment_cues.json")
                                 .read_text())["_constraints"])
     assert documented == set(CONSTRAINTS)
+
+
+FRAMES = load_cue_table()["frames_that_bind_nobody"]
+
+
+def test_every_frame_that_binds_nobody_is_a_check_and_every_check_is_in_the_table():
+    assert [f["name"] for f in FRAMES] == list(BLOCKERS)
+
+
+@pytest.mark.parametrize("frame, text", [pytest.param(f, t, id=f"{f['name']}: {t[:40]}") for f in FRAMES for t in f["not"]])
+def test_a_frame_that_binds_nobody_gives_no_commitment(frame, text, monkeypatch):
+    """The sentence gives none; without the frame's check it would give one (the check is not dead weight)."""
+    out, _ = facts(text)
+    assert out.commitments == [], f"{text!r} gave {[(c.kind, c.cue) for c in out.commitments]}"
+    import kg.extract.commitments as commitments
+    monkeypatch.setitem(BLOCKERS, frame["name"], lambda cue, ctx: False)
+    without, _ = facts(text)
+    assert without.commitments, f"{text!r} gives nothing even without the {frame['name']!r} check"

@@ -15,17 +15,20 @@ from pathlib import Path
 
 from kg.extract.cues import load_constructions
 from kg.nlp import load_pipeline
+from kg.nlp.gazetteer import load_cue_table
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "commitment_examples.json"
 
 
 def sentences() -> list[str]:
-    """Every example and counter-example of the table, in table order, once each."""
+    """Every example and counter-example of the table, and of the frames that bind nobody, once each."""
     out: list[str] = []
     for row in load_constructions().rows:
         for text in [e["text"] for e in row.examples] + list(row.not_examples):
             if text not in out:
                 out.append(text)
+    for frame in load_cue_table()["frames_that_bind_nobody"]:
+        out.extend(t for t in frame["not"] if t not in out)
     return out
 
 

@@ -30,6 +30,7 @@ from kg.extract.clauses import (MODAL_WORDS, children, content_of, is_perfect, i
 from kg.extract.context import FactContext
 from kg.extract.cues import Construction, first_holding, holds, load_constructions
 from kg.extract.timex import resolve_time
+from kg.nlp.gazetteer import load_cue_table
 from kg.resolve.unnamed import actor_nouns
 from kg.types import Commitment
 
@@ -114,13 +115,22 @@ def _receipt(cue: Cue, ctx: FactContext) -> bool:
         c.lemma_ in ctx.lex["receiving_verbs"] for c in children(cue.cue, "xcomp"))
 
 
-_UNBINDING: tuple[Callable[[Cue, FactContext], bool], ...] = (
-    _counterfactual, _past_expectation, _believed_act, _past_talks, _attempt, _unrealised, _open_question, _receipt)
+#: The checks named by "frames_that_bind_nobody" in kg/data/commitment_cues.json.
+BLOCKERS: dict[str, Callable[[Cue, FactContext], bool]] = {
+    "counterfactual": _counterfactual, "past expectation": _past_expectation, "believed act": _believed_act,
+    "past talks": _past_talks, "attempt": _attempt, "unrealised": _unrealised, "open question": _open_question,
+    "receipt": _receipt,
+}
 
 
-def _binds(cue: Cue, ctx: FactContext) -> bool:
+def _blockers() -> tuple[Callable[[Cue, FactContext], bool], ...]:
+    """The checks the table turns on, in its order."""
+    return tuple(BLOCKERS[row["name"]] for row in load_cue_table()["frames_that_bind_nobody"])
+
+
+def _binds(cue: Cue, ctx: FactContext, blockers: tuple[Callable[[Cue, FactContext], bool], ...]) -> bool:
     """Is the cue in a frame that commits anyone?"""
-    return not any(test(cue, ctx) for test in _UNBINDING)
+    return not any(test(cue, ctx) for test in blockers)
 
 
 def _no_commitment_frame(tok: Token, ctx: FactContext) -> bool:
@@ -675,6 +685,7 @@ def _tree_order(sent: Span) -> list[Token]:
 def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
     """Yield the commitments of the document (actor, target... are entity keys)."""
     matcher = _Matcher(ctx)
+    blockers = _blockers()
     doc = ctx.doc
     dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     money = [e for e in doc.ents if e.label_ == "MONEY"]
@@ -692,7 +703,7 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
                 cue.kind = "refusal"  # "will not delete the records" refuses to
             ids = {t.i for t in cue.content} | {cue.cue.i}
             consumed |= ids
-            if cue.committer is None or not _binds(cue, ctx):
+            if cue.committer is None or not _binds(cue, ctx, blockers):
                 continue  # (what it governs stays consumed: a frame that binds nobody binds nothing below it)
             yield _commitment(ctx, cue, s_idx, ids, dates, money)
             for other in _each(cue):
