@@ -268,6 +268,29 @@ def _has_under_plan(sent: Span, nouns: dict[str, str]) -> str | None:
     return None
 
 
+def _asked_for(noun: Token, c: Token, row: Construction) -> Token | None:
+    """"a call for talks": the noun after a preposition the row allows."""
+    if c.dep_ == "prep" and c.lower_ in row.complement_preps and c.i > noun.i:
+        return next((p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
+def _clause_of_noun(c: Token) -> Token | None:
+    """"a pledge to cut", "a demand that X go" (a to-, -ing or that-clause; no relative but a bare verb)."""
+    if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") \
+            and (c.tag_ in ("VB", "VBG") or any(x.dep_ == "mark" for x in c.children)) \
+            and (c.dep_ != "relcl" or c.tag_ == "VB"):
+        return c
+    return None
+
+
+def _of_gerund(c: Token) -> Token | None:
+    """"hopes of reaching a deal"."""
+    if c.dep_ == "prep" and c.lower_ == "of":
+        return next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+    return None
+
+
 def _has_to(tok: Token) -> bool:
     """"has to go", "will have to pay": "have" + "to" + a verb, an obligation now
     or ahead (not "had to", what was, nor "is having to", a plight; nor "does not have to")."""
@@ -445,18 +468,9 @@ class _Matcher:
         """The clause a cue noun governs: "a pledge to cut", "a demand that X go", "hopes of reaching";
         or the noun phrase it asks for ("a call for talks") where the row allows it."""
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in row.complement_preps and c.i > tok.i:
-                obj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
-                if obj is not None:
-                    return obj
-            if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") \
-                    and (c.tag_ in ("VB", "VBG") or any(x.dep_ == "mark" for x in c.children)) \
-                    and (c.dep_ != "relcl" or c.tag_ == "VB"):
-                return c
-            if c.dep_ == "prep" and c.lower_ == "of":
-                gerund = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
-                if gerund is not None:
-                    return gerund
+            found = _asked_for(tok, c, row) or _clause_of_noun(c) or _of_gerund(c)
+            if found is not None:
+                return found
         return _detached_clause(tok)
 
     def noun(self, tok: Token, row: Construction) -> Cue | None:

@@ -10,7 +10,7 @@ that keep a word to its commitment sense ("call on X", not "call X a liar").
 >>> table.find("verb", "urge").kind
 'demand'
 >>> table.find("verb", "call").needs_any
-('prep:on|for|upon', 'prt:on|for')
+('prep:on|for|upon', 'prt:on|for', 'for_clause')
 >>> table.find("noun", "urge") is None
 True
 """

@@ -126,57 +126,65 @@ def _add_demonyms(patterns: list[dict], record: dict, target: str) -> None:
             _add(patterns, "NORP", d, f"people:{target}")
 
 
+def _add_country(gaz: Gazetteer, c: dict) -> None:
+    """A country, its capital, seats of government and demonyms."""
+    pats = gaz.patterns
+    key = f"country:{c['code']}"
+    names = [c["name"], *c.get("names", [])]
+    gaz.entries[key] = GazEntry(
+        key, "Country", c["name"], c.get("wikidata"), capital=c.get("capital"),
+        capital_wikidata=c.get("capital_wikidata"), names=tuple(names),
+    )
+    if c.get("ambiguous"):
+        # A country whose name is also a word or a given name ("Jordan",
+        # "Chad") is left to the statistical NER: a rule would force it.
+        names = [n for n in names if n != c["name"]]
+    for n in names + list(c.get("abbreviations", [])):
+        _add(pats, "GPE", n, key)
+    code = c["code"]
+    if c.get("capital"):
+        for n in [c["capital"], *c.get("capital_names", [])]:
+            _add(pats, "GPE", n, f"capital:{code}")
+    for seat in c.get("seats", []):
+        name = seat["name"] if isinstance(seat, dict) else seat
+        _add(pats, "FAC", name, f"seat:{code}")
+    _add_demonyms(pats, c, code)
+
+
+def _add_region(gaz: Gazetteer, r: dict) -> None:
+    key = f"region:{r['name'].lower()}"
+    gaz.entries[key] = GazEntry(key, "Region", r["name"], r.get("wikidata"),
+                                names=tuple([r["name"], *r.get("names", [])]))
+    for n in [r["name"], *r.get("names", [])]:
+        _add(gaz.patterns, "LOC", n, key)
+    _add_demonyms(gaz.patterns, r, key)
+
+
+def _add_organization(gaz: Gazetteer, o: dict, party: bool = False) -> None:
+    """An organisation; a party's short names are no patterns (see GazEntry)."""
+    key = f"org:{o['name'].lower()}"
+    country = o.get("country")
+    names = [o["name"], *o.get("names", []), *o.get("abbreviations", [])]
+    gaz.entries[key] = GazEntry(key, "Organization", o["name"], o.get("wikidata"),
+                                country=f"country:{country}" if country else None, names=tuple(names),
+                                **({"short_names": tuple(o["short_names"])} if party else {}))
+    for n in names:
+        _add(gaz.patterns, "ORG", n, key)
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Read the data files once per process (they are the same for every document)."""
     gaz = Gazetteer()
-    pats = gaz.patterns
     for c in _read("countries.json") or []:
-        key = f"country:{c['code']}"
-        names = [c["name"], *c.get("names", [])]
-        gaz.entries[key] = GazEntry(
-            key, "Country", c["name"], c.get("wikidata"), capital=c.get("capital"),
-            capital_wikidata=c.get("capital_wikidata"), names=tuple(names),
-        )
-        if c.get("ambiguous"):
-            # A country whose name is also a word or a given name ("Jordan",
-            # "Chad") is left to the statistical NER: a rule would force it.
-            names = [n for n in names if n != c["name"]]
-        for n in names + list(c.get("abbreviations", [])):
-            _add(pats, "GPE", n, key)
-        code = c["code"]
-        if c.get("capital"):
-            for n in [c["capital"], *c.get("capital_names", [])]:
-                _add(pats, "GPE", n, f"capital:{code}")
-        for seat in c.get("seats", []):
-            name = seat["name"] if isinstance(seat, dict) else seat
-            _add(pats, "FAC", name, f"seat:{code}")
-        _add_demonyms(pats, c, code)
+        _add_country(gaz, c)
     for r in _read("regions.json") or []:
-        key = f"region:{r['name'].lower()}"
-        gaz.entries[key] = GazEntry(key, "Region", r["name"], r.get("wikidata"),
-                                    names=tuple([r["name"], *r.get("names", [])]))
-        for n in [r["name"], *r.get("names", [])]:
-            _add(pats, "LOC", n, key)
-        _add_demonyms(pats, r, key)
+        _add_region(gaz, r)
     for o in _read("organizations.json") or []:
-        key = f"org:{o['name'].lower()}"
-        country = o.get("country")
-        gaz.entries[key] = GazEntry(key, "Organization", o["name"], o.get("wikidata"),
-                                    country=f"country:{country}" if country else None,
-                                    names=tuple([o["name"], *o.get("names", []), *o.get("abbreviations", [])]))
-        for n in [o["name"], *o.get("names", []), *o.get("abbreviations", [])]:
-            _add(pats, "ORG", n, key)
+        _add_organization(gaz, o)
     for o in _read("parties.json") or []:
-        # Parties are organisations; their short names are no patterns (see GazEntry).
-        key = f"org:{o['name'].lower()}"
-        country = o.get("country")
-        names = [o["name"], *o["names"], *o["abbreviations"]]
-        gaz.entries[key] = GazEntry(key, "Organization", o["name"], o.get("wikidata"),
-                                    country=f"country:{country}" if country else None,
-                                    names=tuple(names), short_names=tuple(o["short_names"]))
-        for n in names:
-            _add(pats, "ORG", n, key)
+        _add_organization(gaz, o, party=True)
+    pats = gaz.patterns
     # Dedupe for a smaller matcher; the first id of a surface form wins the look-up.
     seen: set = set()
     gaz.patterns = [p for p in pats if (k := (p["label"], p["pattern"], p["id"])) not in seen and not seen.add(k)]
