@@ -115,11 +115,22 @@ def _receipt(cue: Cue, ctx: FactContext) -> bool:
         c.lemma_ in ctx.lex["receiving_verbs"] for c in children(cue.cue, "xcomp"))
 
 
+def _condition(cue: Cue, ctx: FactContext) -> bool:
+    """"If they plan to stay, ...": the condition of a conditional."""
+    return cue.cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.cue.children)
+
+
+def _question(cue: Cue, ctx: FactContext) -> bool:
+    """"Why should Acme pay?": a question."""
+    sent = ctx.sents[ctx.sent_of[cue.cue.i]]
+    return sent.text.rstrip(' "”’\'').endswith("?")
+
+
 #: The checks named by "frames_that_bind_nobody" in kg/data/commitment_cues.json.
 BLOCKERS: dict[str, Callable[[Cue, FactContext], bool]] = {
     "counterfactual": _counterfactual, "past expectation": _past_expectation, "believed act": _believed_act,
     "past talks": _past_talks, "attempt": _attempt, "unrealised": _unrealised, "open question": _open_question,
-    "receipt": _receipt,
+    "receipt": _receipt, "condition": _condition, "question": _question,
 }
 
 

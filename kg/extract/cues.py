@@ -180,6 +180,16 @@ def _for_clause(tok: Token, arg: str, actor: Actor) -> bool:
                for x in c.children)
 
 
+def _indicative_clause(tok: Token, arg: str, actor: Actor) -> bool:
+    finite = ("VBD", "VBZ", "VBP")
+    for c in children(tok, "ccomp"):
+        if any(x.tag_ == "MD" for x in c.children):
+            return False
+        if c.tag_ in finite or any(x.dep_ in ("aux", "auxpass") and x.tag_ in finite for x in c.children):
+            return True
+    return False
+
+
 def _future_clause(tok: Token, arg: str, actor: Actor) -> bool:
     return any(x.tag_ == "MD" for c in children(tok, "ccomp") for x in c.children)
 
@@ -230,6 +240,7 @@ CONSTRAINTS: dict[str, Callable[[Token, str, Actor], bool]] = {
     "object": _object,
     "acting_subject": _acting_subject,
     "tag": _tag,
+    "indicative_clause": _indicative_clause,
     "for_clause": _for_clause,
     "expletive_subject": _expletive_subject,
     "passive_clause": _passive_clause,
