@@ -54,7 +54,7 @@ def dev_micro(dev_scores) -> Any:
 def test_the_floor_file_names_every_figure():
     floor = _floor()
     assert set(floor["f1"]) == set(F1_CATEGORIES)
-    for value in [*floor["f1"].values(), floor["commitment_kind_accuracy"]]:
+    for value in [*floor["f1"].values(), floor["commitment_kind_accuracy"], floor["commitment_target_accuracy"]]:
         assert isinstance(value, float) and 0.0 < value <= 1.0, value
 
 
@@ -70,6 +70,14 @@ def test_dev_commitment_kind_accuracy_holds_the_floor(dev_micro):
     floor = _floor()["commitment_kind_accuracy"]
     assert measured >= floor, (f"dev commitment-kind accuracy {measured:.3f} "
                                f"({dev_micro.commitment_kind.correct}/{dev_micro.commitment_kind.total}) "
+                               f"is below its floor {floor:.2f} ({FLOOR_FILE.relative_to(ROOT)})")
+
+
+def test_dev_commitment_target_accuracy_holds_the_floor(dev_micro):
+    measured = dev_micro.commitment_target.value or 0.0
+    floor = _floor()["commitment_target_accuracy"]
+    assert measured >= floor, (f"dev commitment-target accuracy {measured:.3f} "
+                               f"({dev_micro.commitment_target.correct}/{dev_micro.commitment_target.total}) "
                                f"is below its floor {floor:.2f} ({FLOOR_FILE.relative_to(ROOT)})")
 
 

@@ -110,9 +110,11 @@ def _open_question(cue: Cue, ctx: FactContext) -> bool:
 
 
 def _receipt(cue: Cue, ctx: FactContext) -> bool:
-    """"is set to learn", "ready to hear": what befalls the subject is nobody's undertaking."""
-    return cue.kind == "promise" and any(
-        c.lemma_ in ctx.lex["receiving_verbs"] for c in children(cue.cue, "xcomp"))
+    """"is set to learn", "is set to become minister": what befalls the subject,
+    or a state it is to be in, is nobody's undertaking."""
+    befall = ctx.lex["receiving_verbs"] | {"become", "be", "remain"}
+    return cue.kind == "promise" and cue.cue.pos_ != "AUX" and any(
+        c.lemma_ in befall for c in children(cue.cue, "xcomp"))
 
 
 def _condition(cue: Cue, ctx: FactContext) -> bool:
