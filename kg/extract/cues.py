@@ -190,6 +190,12 @@ def _indicative_clause(tok: Token, arg: str, actor: Actor) -> bool:
     return False
 
 
+def _to_court(tok: Token, arg: str, actor: Actor) -> bool:
+    courts = load_lexicon()["court_nouns"]
+    return bool(children(tok, "dobj")) and any(
+        p.lemma_.lower() in courts for c in children(tok, "prep") if c.lower_ == "to" for p in children(c, "pobj"))
+
+
 def _future_clause(tok: Token, arg: str, actor: Actor) -> bool:
     return any(x.tag_ == "MD" for c in children(tok, "ccomp") for x in c.children)
 
@@ -240,6 +246,7 @@ CONSTRAINTS: dict[str, Callable[[Token, str, Actor], bool]] = {
     "object": _object,
     "acting_subject": _acting_subject,
     "tag": _tag,
+    "to_court": _to_court,
     "indicative_clause": _indicative_clause,
     "for_clause": _for_clause,
     "expletive_subject": _expletive_subject,
