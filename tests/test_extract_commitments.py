@@ -169,3 +169,9 @@ def test_ministers_of_a_story_of_one_countrys_parties_are_its_government(build_t
     two = build_texts(["The Conservative Party and the Liberal Democrats attacked the plan. "
                        "Norway said it would oppose it. Ministers said they would publish the report."])
     assert "United Kingdom" not in [a.name for a in two.actors()]
+
+
+def test_a_ministers_we_is_the_executive_the_story_names_by_that_word(build_texts):
+    g = build_texts(['The executive said its care budget was secure. Health Minister Lena Marsh said: '
+                     '"We will publish the full figures next week."'])
+    assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("executive", "promise")]

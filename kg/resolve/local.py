@@ -361,9 +361,17 @@ def home_government(entities: dict[str, LocalEntity]) -> str | None:
     """The government a story's ministers serve: the one organisation named as
     an executive or government ("the Scottish Executive"), else the country the
     story is about."""
-    execs = [k for k, e in entities.items() if e.kind == "Organization" and not k.startswith("unnamed:")
-             and e.name.lower().split()[-1:] in (["executive"], ["government"], ["administration"])]
-    return execs[0] if len(execs) == 1 else home_country(entities)
+    def executives(unnamed: bool) -> list[str]:
+        return [k for k, e in entities.items() if e.kind == "Organization" and k.startswith("unnamed:") == unnamed
+                and e.name.lower().split()[-1:] in (["executive"], ["government"], ["administration"])]
+
+    named = executives(False)
+    if len(named) == 1:
+        return named[0]
+    # else the country of the story, else the one "executive" or "government" it names only by that word
+    country = home_country(entities)
+    bare = executives(True)
+    return country if country is not None or len(bare) != 1 else bare[0]
 
 
 def _government(b: _Builder) -> LocalEntity | None:
