@@ -19,6 +19,8 @@ MODAL_WORDS = frozenset({"would", "could", "should", "might", "must", "may", "ca
 
 
 _FLOATING = frozenset({"each", "both", "all"})
+_QUANTIFIERS = frozenset({"all", "each", "both", "some", "many", "most", "none", "one", "two", "three", "several",
+                          "either", "neither", "any"})
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -68,6 +70,7 @@ def _climb(tok: Token) -> Token | None:
 def subject_of(tok: Token) -> tuple[Token | None, bool]:
     """The subject of ``tok`` (and whether it is a passive subject), climbing
     through conjunctions, control verbs and participles when it has none."""
+    start = tok
     for _ in range(8):
         # The subject nearest the verb: a dateline ("BRUSSELS, June 4 — The EU
         # agreed") is often parsed as a second subject before the real one.
@@ -75,8 +78,8 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         # A floating quantifier ("X and Y will each host") is parsed as a second subject.
         subs = [c for c in subs if c.lower_ not in _FLOATING] or subs
         if subs:
-            c = min(subs, key=lambda x: abs(tok.i - x.i))
-            return c, c.dep_ == "nsubjpass"
+            c = _quantified(min(subs, key=lambda x: abs(tok.i - x.i)))
+            return c, c.dep_ == "nsubjpass" and (tok is start or _shares_passive(start))
         if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             obj = children(tok.head, "dobj")
             if obj:  # object control: "urged X to go" -> X goes
@@ -90,6 +93,24 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             break
         tok = up
     return None, False
+
+
+def _quantified(subj: Token) -> Token:
+    """"All of the three DJs", "each of the firms": the group the quantifier picks from."""
+    if subj.lower_ in _QUANTIFIERS:
+        for prep in children(subj, "prep"):
+            if prep.lower_ == "of":
+                obj = children(prep, "pobj")
+                if obj:
+                    return obj[0]
+    return subj
+
+
+def _shares_passive(verb: Token) -> bool:
+    """A conjoined participle with no auxiliary of its own ("was arrested and
+    charged") shares the passive of the verb it is joined to; "has been
+    appointed and will plan" does not."""
+    return verb.tag_ == "VBN" and not children(verb, "aux", "auxpass")
 
 
 def content_of(cue: Token, exclude: Collection[int]) -> list[Token]:

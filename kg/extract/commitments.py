@@ -185,6 +185,12 @@ def _noun_owner(noun: Token, ctx: FactContext) -> str | None:
     """Whose plan/decision/readiness a noun is: its possessor, the sender of
     the letter it is in, or the subject of the verb it is an object of."""
     poss = children(noun, "poss")
+    joint = children(noun.head, "nsubj") if poss and poss[0].lower_ == "their" and noun.dep_ == "dobj" else []
+    if joint and joint[0].conjuncts:
+        # "X and Y confirmed their willingness": the joint subject's, the first party's
+        owner = ctx.actor(joint[0])
+        if owner:
+            return owner
     if poss:
         return ctx.actor(poss[0])
     owner = _from_actor(noun, ctx)
