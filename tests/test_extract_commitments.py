@@ -175,3 +175,16 @@ def test_a_ministers_we_is_the_executive_the_story_names_by_that_word(build_text
     g = build_texts(['The executive said its care budget was secure. Health Minister Lena Marsh said: '
                      '"We will publish the full figures next week."'])
     assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("executive", "promise")]
+
+
+def test_the_target_is_whose_demand_or_offer_the_object_is(build_texts):
+    g = build_texts(["Norway rejected Sweden's demands for a new fishing quota. "
+                     "Peru withdrew its offer for Chile's copper mines."])
+    targets = {(g.name_of(c.actor), c.kind): g.name_of(c.target) for c in g.commitments()}
+    assert targets[("Norway", "refusal")] == "Sweden"
+
+
+def test_a_joint_act_is_the_first_partys_with_the_other_as_target(build_texts):
+    g = build_texts(["Norway and Iceland will resume the fishing talks next month."])
+    (c,) = g.commitments()
+    assert (g.name_of(c.actor), c.kind, g.name_of(c.target)) == ("Norway", "promise", "Iceland")

@@ -220,6 +220,11 @@ def _cue_objects(cue: Token, content: list[Token]) -> Iterator[Token]:
     ("urged X"), the subject of the clause it governs ("insisted that X"), an
     actor after to/with/from/on/for, then the arguments inside the content."""
     yield from children(cue, "dobj", "dative")
+    for obj in children(cue, "dobj"):  # "rejected the union's demands", "threw out a move by X", "an offer for X"
+        yield from children(obj, "poss")
+        for prep in children(obj, "prep"):
+            if prep.lower_ in ("by", "from", "for"):
+                yield from children(prep, "pobj")
     for c in children(cue, "ccomp", "xcomp"):
         yield from children(c, "nsubj", "nsubjpass")
     for c in children(cue, "prep", "dative"):  # "sold X to Y": a dative "to"
@@ -837,7 +842,9 @@ def _commitment(ctx: FactContext, cue: Cue, s_idx: int, ids: set[int], dates: li
     lo, hi = min(ids), max(ids)
     when = next((e for e in dates if lo <= e.start <= hi), None)
     time = when.text if when is not None else None
-    target = _counterpart(ctx, cue) if cue.kind == "expectation" else cue.target or _maker(ctx, cue)
+    # "X and Y hoped to avoid...": a joint act is the first party's, with the other as target
+    joint = cue.partners[0] if cue.partners and cue.kind != "demand" else None
+    target = _counterpart(ctx, cue) if cue.kind == "expectation" else cue.target or _maker(ctx, cue) or joint
     return Commitment(
         iri="", actor=cue.committer, kind=cue.kind, content=_readable(cue), target=target,
         partners=cue.partners, modality=cue.modality, negated=cue.negated,
