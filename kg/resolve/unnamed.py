@@ -70,28 +70,29 @@ def _in_actor_position(tok: Token, table: dict) -> bool:
     """Subject, agent, addressee, partner in talks, or source of "according to"."""
     tok = governing(tok)
     dep, head = tok.dep_, tok.head
-    if dep == "nsubj" and (_cue(head) or head.pos_ == "VERB" and head.lemma_ not in table["weak_verbs"]
-                           and _plain_act(tok, head)):
-        return True
+    if dep == "nsubj":
+        return _cue(head) or head.pos_ == "VERB" and head.lemma_ not in table["weak_verbs"] and _plain_act(tok, head)
     if dep in ("dobj", "dative") and head.lemma_ in table["addressee_verbs"]:
         return True
     if dep in ("dobj", "dative") and head.lemma_ in table["addressee_verbs_with_clause"]:
         return any(c.dep_ == "xcomp" for c in head.children)  # "told farmers to...", not "told reporters"
     if dep == "poss" and head.lemma_ in table["claim_nouns"]:
         return True  # "opponents' calls for", "unions' demands"
-    if dep == "pobj":
-        prep, gov = head.lower_, head.head
-        if prep in ("from", "by", "of") and gov.pos_ == "NOUN" and gov.lemma_ in table["claim_nouns"]:
-            return True  # "claims from prisoners", "a call by campaigners"
-        if prep == "by" and gov.pos_ == "VERB":
-            return True
-        if prep == "to" and gov.lower_ == "according":
-            return True
-        if prep == "on" and gov.lemma_ == "call":
-            return True  # "called on ministers to..."
-        if prep in ("with", "between") and gov.lemma_ in table["partner_heads"]:
-            return True
-    return False
+    return dep == "pobj" and _actor_after_preposition(head.lower_, head.head, table)
+
+
+def _actor_after_preposition(prep: str, gov: Token, table: dict) -> bool:
+    """"claims from prisoners", "a call by campaigners", "agreed by X",
+    "according to X", "called on ministers", "talks with X"."""
+    if prep in ("from", "by", "of") and gov.pos_ == "NOUN" and gov.lemma_ in table["claim_nouns"]:
+        return True
+    if prep == "by" and gov.pos_ == "VERB":
+        return True
+    if prep == "to" and gov.lower_ == "according":
+        return True
+    if prep == "on" and gov.lemma_ == "call":
+        return True
+    return prep in ("with", "between") and gov.lemma_ in table["partner_heads"]
 
 
 _MODALS = frozenset({"may", "might", "could", "would", "must", "should", "can"})
