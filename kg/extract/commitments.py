@@ -74,9 +74,22 @@ def _past_expectation(cue: Cue, ctx: FactContext) -> bool:
 
 
 def _believed_act(cue: Cue, ctx: FactContext) -> bool:
-    """"we believe investors accept": an act someone is said to believe in."""
+    """"we believe investors accept", "I think the Fed would be prepared to":
+    an act, or someone else's readiness, that someone is said to believe in."""
     tok = cue.cue
-    return cue.kind in ("agreement", "refusal") and tok.dep_ == "ccomp" and tok.head.lemma_ in ctx.lex["belief_verbs"]
+    verb = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in ctx.lex["belief_verbs"]:
+        return False
+    if cue.kind in ("agreement", "refusal"):
+        return True
+    believer, _ = subject_of(verb.head)
+    return cue.kind == "promise" and believer is not None and ctx.actor(believer) != cue.committer
+
+
+def _alleged(cue: Cue, ctx: FactContext) -> bool:
+    """"rejected claims that he pressured X": what an allegation says was done."""
+    tok = cue.cue
+    return tok.dep_ in ("acl", "ccomp", "relcl") and tok.head.lemma_.lower() in ctx.lex["claim_nouns_of_report"]
 
 
 def _past_talks(cue: Cue, ctx: FactContext) -> bool:
@@ -132,7 +145,7 @@ def _question(cue: Cue, ctx: FactContext) -> bool:
 BLOCKERS: dict[str, Callable[[Cue, FactContext], bool]] = {
     "counterfactual": _counterfactual, "past expectation": _past_expectation, "believed act": _believed_act,
     "past talks": _past_talks, "attempt": _attempt, "unrealised": _unrealised, "open question": _open_question,
-    "receipt": _receipt, "condition": _condition, "question": _question,
+    "receipt": _receipt, "alleged": _alleged, "condition": _condition, "question": _question,
 }
 
 
@@ -576,6 +589,8 @@ class _Matcher:
         ("X will be invited"), collective nouns aside ("troops will be sent")."""
         ctx = self.ctx
         actor = ctx.actor(subj) if subj is not None else None
+        if actor is not None and subj.lemma_.lower() in ctx.lex["thing_nouns"]:
+            return None  # "the Mental Capacity Bill would allow...": a law does not promise
         collective = ctx.lex["collective_nouns_for_country"]
         if passive and actor is not None and subj.lower_ not in collective and subj.lemma_ not in collective:
             return None

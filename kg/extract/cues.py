@@ -196,6 +196,15 @@ def _to_court(tok: Token, arg: str, actor: Actor) -> bool:
         p.lemma_.lower() in courts for c in children(tok, "prep") if c.lower_ == "to" for p in children(c, "pobj"))
 
 
+def _binding_clause(tok: Token, arg: str, actor: Actor) -> bool:
+    return any(x.tag_ == "MD" and x.lower_ in ("will", "would", "shall", "should", "must", "'ll", "wo")
+               for c in children(tok, "ccomp") for x in c.children)
+
+
+def _bare_participle(tok: Token, arg: str, actor: Actor) -> bool:
+    return tok.tag_ == "VBN" and not children(tok, "aux", "auxpass")
+
+
 def _future_clause(tok: Token, arg: str, actor: Actor) -> bool:
     return any(x.tag_ == "MD" for c in children(tok, "ccomp") for x in c.children)
 
@@ -246,6 +255,8 @@ CONSTRAINTS: dict[str, Callable[[Token, str, Actor], bool]] = {
     "object": _object,
     "acting_subject": _acting_subject,
     "tag": _tag,
+    "binding_clause": _binding_clause,
+    "bare_participle": _bare_participle,
     "to_court": _to_court,
     "indicative_clause": _indicative_clause,
     "for_clause": _for_clause,
