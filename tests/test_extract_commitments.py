@@ -188,3 +188,15 @@ def test_a_joint_act_is_the_first_partys_with_the_other_as_target(build_texts):
     g = build_texts(["Norway and Iceland will resume the fishing talks next month."])
     (c,) = g.commitments()
     assert (g.name_of(c.actor), c.kind, g.name_of(c.target)) == ("Norway", "promise", "Iceland")
+
+
+def test_what_someone_hopes_another_will_do_is_their_expectation(build_texts):
+    g = build_texts(["Minister Ana Silva said she hoped Peru would sign the deal."])
+    assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("Ana Silva", "expectation")]
+
+
+def test_no_commitment_in_a_purpose_a_past_quote_or_a_hypothetical_obligation(build_texts):
+    g = build_texts(['In an effort to win votes, Peru cut fuel taxes. '
+                     '"We expected a bit of this," said Ana Silva, a minister. '
+                     '"Every member would have to travel to Lima," said Tomas Vell.'])
+    assert [(c.kind, c.cue) for c in g.commitments()] == []

@@ -37,3 +37,8 @@ def test_names_inside_an_organisation_name_are_left_to_the_ner(nlp):
 def test_missing_model_says_how_to_install():
     with pytest.raises(ModelNotFound, match="not installed; install it with"):
         load_pipeline("xx_model_that_does_not_exist")
+
+
+def test_the_lemmas_the_model_gets_wrong_for_cue_words_are_corrected(nlp):
+    doc = nlp("She hoped the talks would work, hopes they will, and is hoping for more.")
+    assert [t.lemma_ for t in doc if t.lower_.startswith("hop")] == ["hope", "hope", "hope"]

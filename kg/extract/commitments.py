@@ -69,8 +69,18 @@ def _counterfactual(cue: Cue, ctx: FactContext) -> bool:
 def _past_expectation(cue: Cue, ctx: FactContext) -> bool:
     """"was expecting", "had expected": an expectation told in the past."""
     tok, auxes = cue.cue, _auxes(cue.cue)
-    return tok.lemma_ in ("expect", "anticipate", "predict", "forecast") \
-        and (tok.tag_ == "VBN" and "had" in auxes or tok.tag_ == "VBG" and bool(auxes & {"was", "were"}))
+    if tok.lemma_ not in ("expect", "anticipate", "predict", "forecast"):
+        return False
+    if tok.tag_ == "VBN" and "had" in auxes or tok.tag_ == "VBG" and bool(auxes & {"was", "were", "had"}):
+        return True
+    # '"We expected a bit of this"': a simple past in the speaker's own words (in reported
+    # speech, "said it expected growth" is the tense of the report, not of the expectation)
+    return tok.tag_ == "VBD" and _in_quote(tok)
+
+
+def _in_quote(tok: Token) -> bool:
+    """Is ``tok`` inside quotation marks (an odd number of them before it in its sentence)?"""
+    return sum(1 for t in tok.sent if t.i < tok.i and t.text in ('"', "“", "”")) % 2 == 1
 
 
 def _believed_act(cue: Cue, ctx: FactContext) -> bool:
@@ -88,8 +98,16 @@ def _believed_act(cue: Cue, ctx: FactContext) -> bool:
 
 def _alleged(cue: Cue, ctx: FactContext) -> bool:
     """"rejected claims that he pressured X": what an allegation says was done."""
-    tok = cue.cue
-    return tok.dep_ in ("acl", "ccomp", "relcl") and tok.head.lemma_.lower() in ctx.lex["claim_nouns_of_report"]
+    node = cue.cue
+    for _ in range(4):  # "reports that her beliefs would make her refuse to serve"
+        head = node.head
+        if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" \
+                and head.lemma_.lower() in ctx.lex["claim_nouns_of_report"]:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _past_talks(cue: Cue, ctx: FactContext) -> bool:
@@ -333,7 +351,8 @@ def _has_to(tok: Token) -> bool:
     or ahead (not "had to", what was, nor "is having to", a plight; nor "does not have to")."""
     head = tok.head
     return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and head.lemma_ == "have" and head.i < tok.i
-            and head.tag_ in ("VBZ", "VBP", "VB") and not any(c.dep_ == "neg" for c in head.children)
+            and head.tag_ in ("VBZ", "VBP", "VB") and head.dep_ != "relcl"
+            and not any(c.dep_ == "neg" or c.lower_ in ("would", "could", "might", "'d") for c in head.children)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
@@ -374,6 +393,21 @@ def _detached_clause(noun: Token) -> Token | None:
     return None
 
 
+def _hoped(cue: Cue, ctx: FactContext) -> Cue:
+    """"She hoped Peru would sign the deal", "Z fears the firm will close": what
+    someone hopes or fears another will do is the holder's expectation."""
+    if cue.kind not in ("promise", "agreement", "refusal") or cue.committer is None:
+        return cue
+    verb = cue.cue
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in ctx.lex["hope_verbs"]:
+        return cue
+    holder, _ = subject_of(verb.head)
+    key = ctx.actor(holder) if holder is not None else None
+    if key is None or key == cue.committer:
+        return cue
+    return Cue("expectation", verb, key, cue.content, None, [], cue.modality, cue.negated)
+
+
 def _agent(cue: Token) -> Token | None:
     """The "by X" of a passive."""
     return next((a for c in cue.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
@@ -411,6 +445,10 @@ class _Matcher:
         return Cue("demand", cue.cue, side, cue.content, cue.committer, [], cue.modality, cue.negated)
 
     def match(self, tok: Token) -> Cue | None:
+        cue = self._match(tok)
+        return _hoped(cue, self.ctx) if cue is not None else None
+
+    def _match(self, tok: Token) -> Cue | None:
         if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ == "VBN":
             lemma = tok.lemma_.lower()
             if self.table.candidates("verb", lemma):
@@ -438,7 +476,7 @@ class _Matcher:
                 committer = _speaker_side(ctx, cue)
             return committer  # else ("X was urged", "what was promised") the text does not say by whom
         if subj is None or subj.tag_ == "PRP" and subj.lower_ not in ctx.lex["first_person_singular"] \
-                or subj.lemma_.lower() in ctx.lex["speaker_side_subjects"]:  # "both sides", "our manifesto"
+                or subj.lower_ in ctx.lex["speaker_side_subjects"]:  # "both sides", "our manifesto", not "the other side"
             # "..., promising to act", an unresolved "we" or "it": the speaker's side
             return ctx.actor(subj) or _speaker_side(ctx, cue, personal=personal)
         return ctx.actor(subj)  # a subject that names nobody we know ("the G8 of rich nations") is not the speaker
@@ -544,7 +582,9 @@ class _Matcher:
         """"X is leading talks", "we are in discussions to arrange a meeting"."""
         clause = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"]
         head = tok.head
-        via_prep = tok.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.pos_ in ("VERB", "AUX", "ADJ")
+        # "we are in discussions to arrange"; "in an effort to" is a purpose, not an undertaking
+        via_prep = tok.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.pos_ in ("VERB", "AUX", "ADJ") \
+            and tok.lemma_.lower() in ("discussion", "talk", "talks", "negotiation", "consultation")
         verb = head.head if via_prep else head if tok.dep_ == "dobj" else None
         if verb is None or via_prep and not clause:
             return None
@@ -621,8 +661,8 @@ class _Matcher:
         actor = self._modal_actor(tok, subj, passive)
         in_speech = _speaker_side(ctx, tok, personal=True) is not None
         kind = self._modal_kind(tok, modal, in_speech)
-        if kind == "expectation" and tok.dep_ == "relcl":
-            return None  # "nothing you could say": what could be, not what will
+        if kind == "expectation" and (tok.dep_ == "relcl" or subj is not None and subj.lower_ == "i"):
+            return None  # "nothing you could say", "I could make a few dollars": what could be, not what will
         if kind == "promise" and modal != "is to" and actor is None and self._forecast(tok, subj, passive, in_speech):
             kind = "expectation"  # "the new planes will help cut costs": a thing's future is a forecast
         elif tok.lemma_ in ctx.lex["state_verbs"] and tok.pos_ == "AUX":
@@ -677,6 +717,9 @@ class _Matcher:
         ctx = self.ctx
         if actor is not None:  # a state ("will be") or a receipt ("is to get 1bn") is nobody's act
             return None if tok.lemma_ in ctx.lex["state_verbs"] | ctx.lex["receiving_verbs"] else actor
+        owner = next((ctx.actor(p) for p in children(subj, "poss")), None) if subj is not None else None
+        if owner and tok.lemma_ in ctx.lex["undertaking_verbs"]:
+            return owner  # "X's treaty would establish a fund": the treaty's owner's undertaking
         if not in_speech or tok.lemma_ not in ctx.lex["undertaking_verbs"]:
             return None  # "X will not be blackmailed" binds nobody
         if subj is not None and subj.lower_ in ctx.lex["impersonal_subjects"] | {"everything", "nothing", "things"}:

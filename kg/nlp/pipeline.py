@@ -9,6 +9,9 @@
   "Bank Indonesia", "Paris Club" or "Canadian Rail Workers Union" whole.
 - ``kg_entity_ids``: gazetteer ids for the spans the NER found itself
   ("Ukrainian", "the White House").
+- ``kg_lemmas`` (after the lemmatizer): the few lemmas the model's
+  lemmatizer gets wrong for words kg reads as cues ("hoped" is not "hop"),
+  from ``lemma_fixes`` in ``kg/data/lexicon.json``.
 
 The loaded pipeline is the only global state of kg, cached per model name.
 """
@@ -22,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from kg.config import DEFAULT_MODEL
 from kg.errors import KgError, ModelNotFound
-from kg.nlp.gazetteer import load_gazetteer
+from kg.nlp.gazetteer import load_gazetteer, load_lexicon
 
 __all__ = ["load_pipeline", "paragraph_boundaries"]
 
@@ -53,6 +56,17 @@ def entity_ids(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_lemmas", assigns=["token.lemma"])
+def lemma_fixes(doc: Doc) -> Doc:
+    """Correct the lemmas of ``lemma_fixes`` (word form -> lemma)."""
+    fixes = load_lexicon()["lemma_fixes"]
+    for tok in doc:
+        lemma = fixes.get(tok.lower_)
+        if lemma is not None:
+            tok.lemma_ = lemma
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load ``model`` (an installed spaCy package name or a path) with kg's components.
@@ -78,4 +92,6 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     ruler.add_patterns(load_gazetteer().patterns)
     nlp.add_pipe("kg_gazetteer", source=blank, after="ner")
     nlp.add_pipe("kg_entity_ids", after="kg_gazetteer")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("kg_lemmas", after="lemmatizer")
     return nlp
