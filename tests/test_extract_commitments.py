@@ -200,3 +200,8 @@ def test_no_commitment_in_a_purpose_a_past_quote_or_a_hypothetical_obligation(bu
                      '"We expected a bit of this," said Ana Silva, a minister. '
                      '"Every member would have to travel to Lima," said Tomas Vell.'])
     assert [(c.kind, c.cue) for c in g.commitments()] == []
+
+
+def test_of_a_joint_subject_the_first_party_we_know_commits(build_texts):
+    g = build_texts(["Both the committee chair and Finance Minister Ola Berg have called for urgent action on debt."])
+    assert ("Ola Berg", "demand") in {(g.name_of(c.actor), c.kind) for c in g.commitments()}

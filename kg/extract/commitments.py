@@ -479,7 +479,9 @@ class _Matcher:
                 or subj.lower_ in ctx.lex["speaker_side_subjects"]:  # "both sides", "our manifesto", not "the other side"
             # "..., promising to act", an unresolved "we" or "it": the speaker's side
             return ctx.actor(subj) or _speaker_side(ctx, cue, personal=personal)
-        return ctx.actor(subj)  # a subject that names nobody we know ("the G8 of rich nations") is not the speaker
+        # a subject that names nobody we know ("the G8 of rich nations") is not the speaker; of
+        # "both the premier and X", the first conjunct we know
+        return ctx.actor(subj) or next((a for a in map(ctx.actor, subj.conjuncts) if a), None)
 
     def _finish(self, kind: str, cue: Token, subj: Token | None, passive: bool, content_root: Token,
                 personal: bool = False, verb: Token | None = None) -> Cue | None:
