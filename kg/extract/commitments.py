@@ -527,7 +527,8 @@ class _Matcher:
         # "ready to go", "confident that it will"; after an empty "it" the clause hangs on the copula
         # ("it is vital that X acts").
         comp = children(tok, "xcomp", "ccomp") or (children(verb, "xcomp", "ccomp") if verb is not tok else [])
-        if not (comp or any(c.lower_ == "to" for c in children(tok, "prep"))):
+        preps = ("to", *row.complement_preps)  # "ready to", "set for steady growth"
+        if not (comp or any(c.lower_ in preps for c in children(tok, "prep"))):
             return None
         subj, _ = subject_of(verb)
         if row.holder != "speaker":
