@@ -205,6 +205,10 @@ def _bare_participle(tok: Token, arg: str, actor: Actor) -> bool:
     return tok.tag_ == "VBN" and not children(tok, "aux", "auxpass")
 
 
+def _modifier(tok: Token, arg: str, actor: Actor) -> bool:
+    return tok.dep_ in ("amod", "compound")
+
+
 def _future_clause(tok: Token, arg: str, actor: Actor) -> bool:
     return any(x.tag_ == "MD" for c in children(tok, "ccomp") for x in c.children)
 
@@ -255,6 +259,7 @@ CONSTRAINTS: dict[str, Callable[[Token, str, Actor], bool]] = {
     "object": _object,
     "acting_subject": _acting_subject,
     "tag": _tag,
+    "modifier": _modifier,
     "binding_clause": _binding_clause,
     "bare_participle": _bare_participle,
     "to_court": _to_court,
