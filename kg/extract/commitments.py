@@ -62,8 +62,15 @@ def _auxes(tok: Token) -> set[str]:
 
 
 def _counterfactual(cue: Cue, ctx: FactContext) -> bool:
-    """"should have withdrawn", "couldn't have asked"."""
-    return is_perfect(cue.cue) and bool(_auxes(cue.cue) & MODAL_WORDS)
+    """"should have withdrawn", "couldn't have asked", "would have allowed X to block"."""
+    tok = cue.cue
+    for _ in range(3):
+        if is_perfect(tok) and _auxes(tok) & MODAL_WORDS:
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _past_expectation(cue: Cue, ctx: FactContext) -> bool:

@@ -209,6 +209,14 @@ def _modifier(tok: Token, arg: str, actor: Actor) -> bool:
     return tok.dep_ in ("amod", "compound")
 
 
+def _object_control(tok: Token, arg: str, actor: Actor) -> bool:
+    return bool(children(tok, "dobj")) and bool(children(tok, "xcomp"))
+
+
+def _head(tok: Token, arg: str, actor: Actor) -> bool:
+    return tok.head.i != tok.i and tok.head.lemma_.lower() in _words(arg)
+
+
 def _future_clause(tok: Token, arg: str, actor: Actor) -> bool:
     return any(x.tag_ == "MD" for c in children(tok, "ccomp") for x in c.children)
 
@@ -259,6 +267,8 @@ CONSTRAINTS: dict[str, Callable[[Token, str, Actor], bool]] = {
     "object": _object,
     "acting_subject": _acting_subject,
     "tag": _tag,
+    "object_control": _object_control,
+    "head": _head,
     "modifier": _modifier,
     "binding_clause": _binding_clause,
     "bare_participle": _bare_participle,
