@@ -205,3 +205,10 @@ def test_no_commitment_in_a_purpose_a_past_quote_or_a_hypothetical_obligation(bu
 def test_of_a_joint_subject_the_first_party_we_know_commits(build_texts):
     g = build_texts(["Both the committee chair and Finance Minister Ola Berg have called for urgent action on debt."])
     assert ("Ola Berg", "demand") in {(g.name_of(c.actor), c.kind) for c in g.commitments()}
+
+
+def test_recognising_a_border_is_an_act_recognising_that_is_a_view(build_texts):
+    act = build_texts(["Peru will never recognise the new border, Foreign Minister Ana Silva said."])
+    assert [c.kind for c in act.commitments()] == ["refusal"]
+    view = build_texts(['"We must recognise that some people have doubts," Foreign Minister Ana Silva said.'])
+    assert view.commitments() == []

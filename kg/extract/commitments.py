@@ -664,6 +664,8 @@ class _Matcher:
         ctx = self.ctx
         if tok.pos_ not in ("VERB", "AUX"):
             return None
+        if tok.lemma_ in ctx.lex["cognition_verbs"] and children(tok, "ccomp"):
+            return None  # "we must recognise that...": a view; "will not recognise the border" refuses
         modal, negated = self._modal_of(tok)
         if modal is None or modal not in self.modal_kind or _no_commitment_frame(tok, ctx):
             return None
