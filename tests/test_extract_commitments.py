@@ -212,3 +212,9 @@ def test_recognising_a_border_is_an_act_recognising_that_is_a_view(build_texts):
     assert [c.kind for c in act.commitments()] == ["refusal"]
     view = build_texts(['"We must recognise that some people have doubts," Foreign Minister Ana Silva said.'])
     assert view.commitments() == []
+
+
+def test_urged_joined_by_the_parser_to_the_reported_clause_is_the_speakers(build_texts):
+    g = build_texts(["The Nordic Farmers Union said the ruling was long overdue and urged the Commission "
+                     "to make Acme Foods pay its suppliers."])
+    assert ("demand", "Commission") in {(c.kind, g.name_of(c.target)) for c in g.commitments()}

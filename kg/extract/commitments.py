@@ -488,7 +488,17 @@ class _Matcher:
             return ctx.actor(subj) or _speaker_side(ctx, cue, personal=personal)
         # a subject that names nobody we know ("the G8 of rich nations") is not the speaker; of
         # "both the premier and X", the first conjunct we know
-        return ctx.actor(subj) or next((a for a in map(ctx.actor, subj.conjuncts) if a), None)
+        return ctx.actor(subj) or next((a for a in map(ctx.actor, subj.conjuncts) if a), None) \
+            or self._misjoined_subject(cue)
+
+    def _misjoined_subject(self, cue: Token) -> str | None:
+        """"X said the deal was overdue and urged Y to...": the parser often joins
+        "urged" to the reported clause, not to "said"; its subject is X's."""
+        head = cue.head
+        if cue.dep_ != "conj" or head.dep_ != "ccomp" or head.head.lemma_ not in self.ctx.lex["speech_verbs"]:
+            return None
+        subj, passive = subject_of(head.head)
+        return self.ctx.actor(subj) if subj is not None and not passive else None
 
     def _finish(self, kind: str, cue: Token, subj: Token | None, passive: bool, content_root: Token,
                 personal: bool = False, verb: Token | None = None) -> Cue | None:
