@@ -218,3 +218,10 @@ def test_urged_joined_by_the_parser_to_the_reported_clause_is_the_speakers(build
     g = build_texts(["The Nordic Farmers Union said the ruling was long overdue and urged the Commission "
                      "to make Acme Foods pay its suppliers."])
     assert ("demand", "Commission") in {(c.kind, g.name_of(c.target)) for c in g.commitments()}
+
+
+def test_a_contrasting_clause_is_its_own_commitment_and_a_passive_conjunct_is_passive(build_texts):
+    g = build_texts(["Norway urged both sides to wait for the audit, while Iceland offered to host talks."])
+    assert {(g.name_of(c.actor), c.kind) for c in g.commitments()} >= {("Norway", "demand"), ("Iceland", "promise")}
+    p = build_texts(["Peru said the fishermen had entered its waters without licences but would be freed soon."])
+    assert "fishermen" not in {g.name_of(c.actor) for c in p.commitments()}

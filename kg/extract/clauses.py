@@ -19,6 +19,7 @@ MODAL_WORDS = frozenset({"would", "could", "should", "might", "must", "may", "ca
 
 
 _FLOATING = frozenset({"each", "both", "all"})
+_CONTRAST = frozenset({"while", "whereas", "although", "though", "but"})
 _QUANTIFIERS = frozenset({"all", "each", "both", "some", "many", "most", "none", "one", "two", "three", "several",
                           "either", "neither", "any"})
 
@@ -79,7 +80,8 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         subs = [c for c in subs if c.lower_ not in _FLOATING] or subs
         if subs:
             c = _quantified(min(subs, key=lambda x: abs(tok.i - x.i)))
-            return c, c.dep_ == "nsubjpass" and (tok is start or _shares_passive(start))
+            own_passive = bool(children(start, "auxpass"))  # "... and would be freed": passive whatever the head
+            return c, own_passive or c.dep_ == "nsubjpass" and (tok is start or _shares_passive(start))
         if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             obj = children(tok.head, "dobj")
             if obj:  # object control: "urged X to go" -> X goes
@@ -120,6 +122,9 @@ def content_of(cue: Token, exclude: Collection[int]) -> list[Token]:
     for c in cue.children:
         if c.lower_ == "according":
             exclude |= {t.i for t in c.subtree}  # the source, not the content
+        if c.dep_ == "advcl" and c.i > cue.i and any(x.dep_ == "mark" and x.lower_ in _CONTRAST for x in c.children) \
+                and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            exclude |= {t.i for t in c.subtree}  # "..., while Y offered to host talks": Y's, not part of it
         if c.dep_ == "conj" and c.i > cue.i and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             exclude |= {t.i for t in c.subtree}
             exclude |= {x.i for x in cue.children if x.dep_ == "cc" and x.i < c.i}
