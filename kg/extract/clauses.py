@@ -115,19 +115,32 @@ def _shares_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not children(verb, "aux", "auxpass")
 
 
+def _has_own_subject(tok: Token) -> bool:
+    return any(x.dep_ in ("nsubj", "nsubjpass") for x in tok.children)
+
+
+def _not_content(cue: Token, c: Token) -> set[int]:
+    """What a child of the cue adds that is not what is committed: the source
+    ("according to X"), a contrasting clause of someone else ("..., while Y
+    offered to host talks"), a conjoined clause with its own subject ("..., and
+    X is leading") with the "and" before it."""
+    if c.lower_ == "according":
+        return {t.i for t in c.subtree}
+    if c.i <= cue.i or not _has_own_subject(c):
+        return set()
+    if c.dep_ == "advcl" and any(x.dep_ == "mark" and x.lower_ in _CONTRAST for x in c.children):
+        return {t.i for t in c.subtree}
+    if c.dep_ == "conj":
+        return {t.i for t in c.subtree} | {x.i for x in cue.children if x.dep_ == "cc" and x.i < c.i}
+    return set()
+
+
 def content_of(cue: Token, exclude: Collection[int]) -> list[Token]:
     """The clause ``cue`` governs, without ``exclude`` (its subject) and without
-    conjoined clauses that have a subject of their own ("..., and X is leading")."""
+    what its children add that is not committed (see :func:`_not_content`)."""
     exclude = set(exclude)
     for c in cue.children:
-        if c.lower_ == "according":
-            exclude |= {t.i for t in c.subtree}  # the source, not the content
-        if c.dep_ == "advcl" and c.i > cue.i and any(x.dep_ == "mark" and x.lower_ in _CONTRAST for x in c.children) \
-                and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
-            exclude |= {t.i for t in c.subtree}  # "..., while Y offered to host talks": Y's, not part of it
-        if c.dep_ == "conj" and c.i > cue.i and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
-            exclude |= {t.i for t in c.subtree}
-            exclude |= {x.i for x in cue.children if x.dep_ == "cc" and x.i < c.i}
+        exclude |= _not_content(cue, c)
     toks = [t for t in cue.subtree if t.i not in exclude]
     while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
         toks = toks[1:]
