@@ -132,7 +132,6 @@ def test_a_frame_that_binds_nobody_gives_no_commitment(frame, text, monkeypatch)
     """The sentence gives none; without the frame's check it would give one (the check is not dead weight)."""
     out, _ = facts(text)
     assert out.commitments == [], f"{text!r} gave {[(c.kind, c.cue) for c in out.commitments]}"
-    import kg.extract.commitments as commitments
     monkeypatch.setitem(BLOCKERS, frame["name"], lambda cue, ctx: False)
     without, _ = facts(text)
     assert without.commitments, f"{text!r} gives nothing even without the {frame['name']!r} check"
