@@ -14,7 +14,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extract import extract_document
-from kg.extract.commitments import BLOCKERS
+from kg.extract.binding import BLOCKERS
 from kg.extract.cues import CONSTRAINTS, ConstructionTable, _row, holds, load_constructions
 from kg.nlp.gazetteer import load_cue_table
 from kg.types import Document

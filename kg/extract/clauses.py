@@ -10,8 +10,8 @@ from collections.abc import Collection, Mapping
 
 from spacy.tokens import Token
 
-__all__ = ["children", "modality", "is_perfect", "is_planned", "subject_of", "content_of", "subtree_ids",
-           "MODAL_WORDS"]
+__all__ = ["children", "modality", "is_perfect", "is_planned", "has_to", "going_to", "subject_of", "content_of",
+           "subtree_ids", "clause_of_noun", "of_gerund", "governing_verb", "detached_clause", "MODAL_WORDS"]
 
 #: Every form of a modal auxiliary the tokenizer gives ("ca" of "can't", "wo" of "won't").
 MODAL_WORDS = frozenset({"would", "could", "should", "might", "must", "may", "can", "will", "'d", "couldn't",
@@ -152,3 +152,68 @@ def content_of(cue: Token, exclude: Collection[int]) -> list[Token]:
 def subtree_ids(tok: Token | None) -> set[int]:
     """The token indices under ``tok`` (none for None)."""
     return {t.i for t in tok.subtree} if tok is not None else set()
+
+
+# --- the clause of a cue noun, and the modals written as verbs ---------------------------
+
+def clause_of_noun(c: Token) -> Token | None:
+    """"a pledge to cut", "a demand that X go" (a to-, -ing or that-clause; no relative but a bare verb)."""
+    if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") \
+            and (c.tag_ in ("VB", "VBG") or any(x.dep_ == "mark" for x in c.children)) \
+            and (c.dep_ != "relcl" or c.tag_ == "VB"):
+        return c
+    return None
+
+
+def of_gerund(c: Token) -> Token | None:
+    """"hopes of reaching a deal"."""
+    if c.dep_ == "prep" and c.lower_ == "of":
+        return next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+    return None
+
+
+def has_to(tok: Token) -> bool:
+    """"has to go", "will have to pay": "have" + "to" + a verb, an obligation now
+    or ahead (not "had to", what was, nor "is having to", a plight; nor "does not have to")."""
+    head = tok.head
+    return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and head.lemma_ == "have" and head.i < tok.i
+            and head.tag_ in ("VBZ", "VBP", "VB") and head.dep_ != "relcl"
+            and not any(c.dep_ == "neg" or c.lower_ in ("would", "could", "might", "'d") for c in head.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
+def going_to(tok: Token) -> bool:
+    """"is going to build": "be going" + "to" + a verb."""
+    head = tok.head
+    return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and head.lower_ == "going" and head.i < tok.i
+            and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is an argument of, through prepositions ("followed the
+    meeting with a decision": followed)."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep", "attr"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def detached_clause(noun: Token) -> Token | None:
+    """"made an appeal to end the strike", "a decision earlier this week to
+    halt aid": the parser often hangs the to-clause of a noun on the verb (as
+    a purpose); it is the noun's when nothing but a time phrase stands between."""
+    verb = governing_verb(noun)
+    if verb is None:
+        return None
+    timing = {t.i for c in verb.children if c.dep_ in ("npadvmod", "advmod") for t in c.subtree}
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.tag_ == "VB" and c.i > noun.i \
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) \
+                and all(i in timing for i in range(noun.right_edge.i + 1, c.left_edge.i)):
+            return c
+    return None

@@ -1,0 +1,162 @@
+"""Frames in which a commitment cue commits nobody, and the cue record itself.
+
+A :class:`Cue` is what a construction of ``kg/data/commitment_cues.json``
+found before it becomes a :class:`kg.types.Commitment`.  The frames that bind
+nobody ("should have withdrawn", "whether they would", "before agreeing to")
+are named by ``frames_that_bind_nobody`` in the same file; each name is one
+check here (:data:`BLOCKERS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.extract.clauses import MODAL_WORDS, children, is_perfect, subject_of
+from kg.extract.context import FactContext
+from kg.nlp.gazetteer import load_cue_table
+
+__all__ = ["Cue", "BLOCKERS", "blockers", "binds"]
+
+
+@dataclass
+class Cue:
+    """A matched cue before it becomes a :class:`Commitment`."""
+
+    kind: str
+    cue: Token
+    committer: str | None
+    content: list[Token]
+    target: str | None = None
+    partners: list[str] = field(default_factory=list)
+    modality: str | None = None
+    negated: bool = False
+
+
+def _auxes(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _counterfactual(cue: Cue, ctx: FactContext) -> bool:
+    """"should have withdrawn", "couldn't have asked", "would have allowed X to block"."""
+    tok = cue.cue
+    for _ in range(3):
+        if is_perfect(tok) and _auxes(tok) & MODAL_WORDS:
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _past_expectation(cue: Cue, ctx: FactContext) -> bool:
+    """"was expecting", "had expected": an expectation told in the past."""
+    tok, auxes = cue.cue, _auxes(cue.cue)
+    if tok.lemma_ not in ("expect", "anticipate", "predict", "forecast"):
+        return False
+    if tok.tag_ == "VBN" and "had" in auxes or tok.tag_ == "VBG" and bool(auxes & {"was", "were", "had"}):
+        return True
+    # '"We expected a bit of this"': a simple past in the speaker's own words (in reported
+    # speech, "said it expected growth" is the tense of the report, not of the expectation)
+    return tok.tag_ == "VBD" and _in_quote(tok)
+
+
+def _in_quote(tok: Token) -> bool:
+    """Is ``tok`` inside quotation marks (an odd number of them before it in its sentence)?"""
+    return sum(1 for t in tok.sent if t.i < tok.i and t.text in ('"', "“", "”")) % 2 == 1
+
+
+def _believed_act(cue: Cue, ctx: FactContext) -> bool:
+    """"we believe investors accept", "I think the Fed would be prepared to":
+    an act, or someone else's readiness, that someone is said to believe in."""
+    tok = cue.cue
+    verb = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in ctx.lex["belief_verbs"]:
+        return False
+    if cue.kind in ("agreement", "refusal"):
+        return True
+    believer, _ = subject_of(verb.head)
+    return cue.kind == "promise" and believer is not None and ctx.actor(believer) != cue.committer
+
+
+def _alleged(cue: Cue, ctx: FactContext) -> bool:
+    """"rejected claims that he pressured X": what an allegation says was done."""
+    node = cue.cue
+    for _ in range(4):  # "reports that her beliefs would make her refuse to serve"
+        head = node.head
+        if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" \
+                and head.lemma_.lower() in ctx.lex["claim_nouns_of_report"]:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _past_talks(cue: Cue, ctx: FactContext) -> bool:
+    """"held talks with X": a past meeting, no undertaking."""
+    tok = cue.cue
+    return tok.lemma_ in ("hold", "have") and tok.tag_ == "VBD" and any(
+        c.dep_ == "dobj" and c.lemma_ in ctx.lex["meeting_nouns"] for c in tok.children)
+
+
+def _attempt(cue: Cue, ctx: FactContext) -> bool:
+    """"have been trying to agree a deal": an attempt is not yet an agreement or a pledge."""
+    tok = cue.cue
+    return tok.dep_ == "xcomp" and tok.head.lemma_ in ctx.lex["attempt_verbs"]
+
+
+def _unrealised(cue: Cue, ctx: FactContext) -> bool:
+    """"before committing himself to a contract", "without agreeing to": not (yet) done."""
+    tok = cue.cue
+    return tok.dep_ == "pcomp" and tok.head.lower_ in ctx.lex["unrealised_preps"]
+
+
+def _open_question(cue: Cue, ctx: FactContext) -> bool:
+    """"did not know whether they would pursue the case", "what the bank expects
+    to happen", "how the board proposed to act": an open question binds nobody."""
+    tok = cue.cue
+    if any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ == "if" and tok.dep_ == "ccomp")
+           for c in tok.children):
+        return True
+    return tok.dep_ in ("ccomp", "pcomp", "xcomp") and any(
+        t.tag_ in ("WRB", "WP") and t.i < tok.i and t.dep_ != "nsubj" for t in tok.subtree)
+
+
+def _receipt(cue: Cue, ctx: FactContext) -> bool:
+    """"is set to learn", "is set to become minister": what befalls the subject,
+    or a state it is to be in, is nobody's undertaking."""
+    befall = ctx.lex["receiving_verbs"] | {"become", "be", "remain"}
+    return cue.kind == "promise" and cue.cue.pos_ != "AUX" and any(
+        c.lemma_ in befall for c in children(cue.cue, "xcomp"))
+
+
+def _condition(cue: Cue, ctx: FactContext) -> bool:
+    """"If they plan to stay, ...": the condition of a conditional."""
+    return cue.cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.cue.children)
+
+
+def _question(cue: Cue, ctx: FactContext) -> bool:
+    """"Why should Acme pay?": a question."""
+    sent = ctx.sents[ctx.sent_of[cue.cue.i]]
+    return sent.text.rstrip(' "”’\'').endswith("?")
+
+
+#: The checks named by "frames_that_bind_nobody" in kg/data/commitment_cues.json.
+BLOCKERS: dict[str, Callable[[Cue, FactContext], bool]] = {
+    "counterfactual": _counterfactual, "past expectation": _past_expectation, "believed act": _believed_act,
+    "past talks": _past_talks, "attempt": _attempt, "unrealised": _unrealised, "open question": _open_question,
+    "receipt": _receipt, "alleged": _alleged, "condition": _condition, "question": _question,
+}
+
+
+def blockers() -> tuple[Callable[[Cue, FactContext], bool], ...]:
+    """The checks the table turns on, in its order."""
+    return tuple(BLOCKERS[row["name"]] for row in load_cue_table()["frames_that_bind_nobody"])
+
+
+def binds(cue: Cue, ctx: FactContext, blockers: tuple[Callable[[Cue, FactContext], bool], ...]) -> bool:
+    """Is the cue in a frame that commits anyone?"""
+    return not any(test(cue, ctx) for test in blockers)

@@ -1,0 +1,180 @@
+"""Who commits, and to whom: the committer of a noun cue, the speaker's side in
+reported speech, the target of a cue, the other parties of a joint act.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.binding import Cue
+from kg.extract.clauses import children, subject_of
+from kg.extract.context import FactContext
+
+__all__ = ["noun_owner", "target_of", "partners", "speaker_side", "agent_of", "counterpart", "maker", "each_party"]
+
+
+def _from_actor(noun: Token, ctx: FactContext) -> str | None:
+    """"a pledge from X", "a call by X": X."""
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ("from", "by"):
+            for p in children(prep, "pobj"):
+                return ctx.actor(p)
+    return None
+
+
+def _verb_owner(verb: Token, ctx: FactContext) -> str | None:
+    """Whose is a noun that ``verb`` governs: the noun the verb qualifies, else its active subject."""
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        owner = ctx.actor(verb.head) or _from_actor(verb.head, ctx)
+        if owner:
+            return owner
+    subj, passive = subject_of(verb)
+    return ctx.actor(subj) if subj is not None and not passive else None
+
+
+def noun_owner(noun: Token, ctx: FactContext) -> str | None:
+    """Whose plan/decision/readiness a noun is: its possessor, the sender of
+    the letter it is in, or the subject of the verb it is an object of."""
+    poss = children(noun, "poss")
+    joint = children(noun.head, "nsubj") if poss and poss[0].lower_ == "their" and noun.dep_ == "dobj" else []
+    if joint and joint[0].conjuncts:
+        # "X and Y confirmed their willingness": the joint subject's, the first party's
+        owner = ctx.actor(joint[0])
+        if owner:
+            return owner
+    if poss:
+        return ctx.actor(poss[0])
+    owner = _from_actor(noun, ctx)
+    if owner:
+        return owner
+    for c in children(noun, "compound", "amod", "nmod"):  # "an EU demand", "the British proposal"
+        if c.i < noun.i and c.ent_type_ in ("ORG", "GPE", "NORP"):
+            owner = ctx.actor(c)
+            if owner:
+                return owner
+    node = noun
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj", "appos") or head.dep_ == "prep":
+            if head.pos_ in ("VERB", "AUX"):
+                return _verb_owner(head, ctx)
+        elif node.dep_ == "acl":
+            return ctx.actor(head) or _from_actor(head, ctx)
+        node = head
+    return None
+
+
+def _cue_objects(cue: Token, content: list[Token]) -> Iterator[Token]:
+    """Where an addressee stands, most telling first: the object of the cue
+    ("urged X"), the subject of the clause it governs ("insisted that X"), an
+    actor after to/with/from/on/for, then the arguments inside the content."""
+    yield from children(cue, "dobj", "dative")
+    for obj in children(cue, "dobj"):  # "rejected the union's demands", "threw out a move by X", "an offer for X"
+        yield from children(obj, "poss")
+        for prep in children(obj, "prep"):
+            if prep.lower_ in ("by", "from", "for"):
+                yield from children(prep, "pobj")
+    for c in children(cue, "ccomp", "xcomp"):
+        yield from children(c, "nsubj", "nsubjpass")
+    for c in children(cue, "prep", "dative"):  # "sold X to Y": a dative "to"
+        if c.lower_ in ("on", "with", "to", "from", "for", "against"):
+            yield from children(c, "pobj")
+    ids = {t.i for t in content}
+    yield from (t for t in content if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "from", "on") and t.head.i in ids)
+    yield from (t for t in content if t.dep_ in ("nsubj", "dobj", "dative"))
+
+
+def target_of(cue: Token, content: list[Token], committer: str | None, ctx: FactContext) -> str | None:
+    """The addressee; never the committer or the committer's own country."""
+    own = {committer}
+    ent = ctx.ents.entities.get(committer) if committer else None
+    if ent is not None:
+        own.update(ent.affiliations)
+    for tok in _cue_objects(cue, content):
+        a = ctx.actor(tok)
+        if a and a not in own:
+            return a
+    return None
+
+
+def partners(subj: Token | None, ctx: FactContext, committer: str | None) -> list[str]:
+    """The co-committers: the other conjuncts of the subject ("X and Y agreed")."""
+    out: list[str] = []
+    for t in subj.conjuncts if subj is not None else ():
+        a = ctx.actor(t)
+        if a and a != committer and a not in out:
+            out.append(a)
+    return out
+
+
+def speaker_side(ctx: FactContext, tok: Token, personal: bool = False, officials_only: bool = False) -> str | None:
+    """Who stands behind an impersonal commitment in reported speech: the
+    speaker's country or organisation (an official speaks for it), or the
+    speaker.  ``personal`` (a hope, "hopefully") keeps the speaker;
+    ``officials_only`` (a forecast) gives it to the country only, for an
+    economist or analyst forecasts in their own name."""
+    sp = ctx.speech_for(tok)
+    if sp is None:
+        return None
+    if personal:
+        return sp.speaker
+    ent = ctx.ents.entities.get(sp.speaker)
+    if ent is not None and ent.kind == "Person" and ent.affiliations:
+        aff = ent.affiliations[0]
+        # An unnamed spokesman speaks for the body; a named economist forecasts in their own name.
+        if officials_only and getattr(ctx.ents.entities.get(aff), "kind", None) != "Country" \
+                and not sp.speaker.startswith("unnamed:"):
+            return sp.speaker
+        if aff in ctx.ents.entities:
+            ctx.ents.entities[aff].is_actor = True
+        return aff
+    return sp.speaker
+
+
+def agent_of(cue: Token) -> Token | None:
+    """The "by X" of a passive."""
+    return next((a for c in cue.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
+
+
+def counterpart(ctx: FactContext, cue: Cue) -> str | None:
+    """The other side of an expectation: an expectation is about the world, so
+    its only target is a party it is shared with ("hope to reach a deal with
+    X", "X and Y hope"), not the subject of the forecast."""
+    for t in cue.content:
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "between"):
+            a = ctx.actor(t)
+            if a and a != cue.committer:
+                return a
+    return cue.partners[0] if cue.partners else None
+
+
+def maker(ctx: FactContext, cue: Cue) -> str | None:
+    """The other side of a purchase: the maker named with the goods ("an order
+    for 70 Boeing jets" is a deal with Boeing)."""
+    if cue.kind != "agreement":
+        return None
+    for t in cue.content:
+        if t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and t.ent_type_ == "ORG":
+            a = ctx.actor(t)
+            if a and a != cue.committer:
+                return a
+    return None
+
+
+def each_party(cue: Cue) -> list[Cue]:
+    """The other parties' own commitments: a demand made jointly is each party's
+    ("X and Y called for talks"), as is what each will do ("X and Y will each
+    host a show"); a joint promise or agreement stays the first party's, with
+    the others as partners."""
+    if not cue.partners:
+        return []
+    each = any(t.lower_ == "each" for t in cue.cue.children)
+    if cue.kind != "demand" and not each:
+        return []
+    parties = [cue.committer, *cue.partners]
+    return [Cue(cue.kind, cue.cue, p, cue.content, cue.target, [q for q in parties if q != p], cue.modality, cue.negated)
+            for p in cue.partners]
