@@ -134,8 +134,12 @@ def _receipt(cue: Cue, ctx: FactContext) -> bool:
 
 
 def _condition(cue: Cue, ctx: FactContext) -> bool:
-    """"If they plan to stay, ...": the condition of a conditional."""
-    return cue.cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.cue.children)
+    """"If they plan to stay, ...", "if rich countries are going to keep their
+    promises, ...": the condition of a conditional."""
+    tok = cue.cue
+    while tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
 
 
 def _question(cue: Cue, ctx: FactContext) -> bool:
