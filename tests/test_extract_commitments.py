@@ -225,3 +225,9 @@ def test_a_contrasting_clause_is_its_own_commitment_and_a_passive_conjunct_is_pa
     assert {(g.name_of(c.actor), c.kind) for c in g.commitments()} >= {("Norway", "demand"), ("Iceland", "promise")}
     p = build_texts(["Peru said the fishermen had entered its waters without licences but would be freed soon."])
     assert "fishermen" not in {g.name_of(c.actor) for c in p.commitments()}
+
+
+def test_a_concession_and_a_thought_bind_nobody(build_texts):
+    g = build_texts(['"The new port may look small, but it is growing fast," said Ana Silva, a Peruvian minister. '
+                     "Peru is considering joining Chile in signing the treaty."])
+    assert [(c.kind, c.cue) for c in g.commitments()] == []

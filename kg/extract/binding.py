@@ -103,9 +103,16 @@ def _past_talks(cue: Cue, ctx: FactContext) -> bool:
 
 
 def _attempt(cue: Cue, ctx: FactContext) -> bool:
-    """"have been trying to agree a deal": an attempt is not yet an agreement or a pledge."""
+    """"have been trying to agree a deal", "considering joining them in committing
+    to...": an attempt or a thought is not yet an agreement or a pledge."""
     tok = cue.cue
-    return tok.dep_ == "xcomp" and tok.head.lemma_ in ctx.lex["attempt_verbs"]
+    for _ in range(4):
+        if tok.dep_ not in ("xcomp", "pcomp", "prep", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_ in ctx.lex["attempt_verbs"]:
+            return True
+    return False
 
 
 def _unrealised(cue: Cue, ctx: FactContext) -> bool:

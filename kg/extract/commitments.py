@@ -72,6 +72,14 @@ def _has_under_plan(sent: Span, nouns: dict[str, str]) -> str | None:
     return None
 
 
+def _mere_possibility(tok: Token, kind: str | None, modal: str, subj: Token | None) -> bool:
+    """What could be, not what will: "nothing you could say" (a relative), "I could
+    make a few dollars" (one's own chances), "it may look staid, but..." (a concession)."""
+    if kind == "expectation" and (tok.dep_ == "relcl" or subj is not None and subj.lower_ == "i"):
+        return True
+    return modal in ("may", "might") and any(c.dep_ == "cc" and c.lower_ == "but" for c in tok.children)
+
+
 def _asked_for(noun: Token, c: Token, row: Construction) -> Token | None:
     """"a call for talks": the noun after a preposition the row allows."""
     if c.dep_ == "prep" and c.lower_ in row.complement_preps and c.i > noun.i:
@@ -357,8 +365,8 @@ class _Matcher:
         actor = self._modal_actor(tok, subj, passive)
         in_speech = speaker_side(ctx, tok, personal=True) is not None
         kind = self._modal_kind(tok, modal, in_speech)
-        if kind == "expectation" and (tok.dep_ == "relcl" or subj is not None and subj.lower_ == "i"):
-            return None  # "nothing you could say", "I could make a few dollars": what could be, not what will
+        if _mere_possibility(tok, kind, modal, subj):
+            return None
         if kind == "promise" and modal != "is to" and actor is None and self._forecast(tok, subj, passive, in_speech):
             kind = "expectation"  # "the new planes will help cut costs": a thing's future is a forecast
         elif tok.lemma_ in ctx.lex["state_verbs"] and tok.pos_ == "AUX":
