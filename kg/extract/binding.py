@@ -42,6 +42,8 @@ def _auxes(tok: Token) -> set[str]:
 def _counterfactual(cue: Cue, ctx: FactContext) -> bool:
     """"should have withdrawn", "couldn't have asked", "would have allowed X to block"."""
     tok = cue.cue
+    if is_perfect(tok) and "to" in _auxes(tok):
+        return True  # "it would have been better to have rejected it"
     for _ in range(3):
         if is_perfect(tok) and _auxes(tok) & MODAL_WORDS:
             return True
@@ -54,7 +56,7 @@ def _counterfactual(cue: Cue, ctx: FactContext) -> bool:
 def _past_expectation(cue: Cue, ctx: FactContext) -> bool:
     """"was expecting", "had expected": an expectation told in the past."""
     tok, auxes = cue.cue, _auxes(cue.cue)
-    if tok.lemma_ not in ("expect", "anticipate", "predict", "forecast"):
+    if tok.lemma_ not in ("expect", "anticipate", "predict", "forecast", "hope"):
         return False
     if tok.tag_ == "VBN" and "had" in auxes or tok.tag_ == "VBG" and bool(auxes & {"was", "were", "had"}):
         return True
