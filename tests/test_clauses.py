@@ -3,21 +3,9 @@ subjects through conjunctions, quantifiers and floating "each", and which modal 
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
-
 from kg.extract.clauses import modality, subject_of
 from kg.nlp.gazetteer import load_lexicon
-
-VOCAB = spacy.blank("en").vocab
-
-
-def parse(rows) -> Doc:
-    """A Doc from rows ``(word, head, dep, pos, tag, lemma)`` (absolute heads)."""
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",") for i in range(len(words))]
-    return Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-               pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows])
+from tests.test_actor_rules import parse
 
 
 APPOINTED_AND_WILL_PLAN = parse([  # Tom Berg was appointed and will plan the strategy.

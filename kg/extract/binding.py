@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import MODAL_WORDS, children, is_perfect, subject_of
+from kg.extract.clauses import MODAL_WORDS, children, in_quote, is_perfect, subject_of
 from kg.extract.context import FactContext
 from kg.nlp.gazetteer import load_cue_table
 
@@ -62,12 +62,7 @@ def _past_expectation(cue: Cue, ctx: FactContext) -> bool:
         return True
     # '"We expected a bit of this"': a simple past in the speaker's own words (in reported
     # speech, "said it expected growth" is the tense of the report, not of the expectation)
-    return tok.tag_ == "VBD" and _in_quote(tok)
-
-
-def _in_quote(tok: Token) -> bool:
-    """Is ``tok`` inside quotation marks (an odd number of them before it in its sentence)?"""
-    return sum(1 for t in tok.sent if t.i < tok.i and t.text in ('"', "“", "”")) % 2 == 1
+    return tok.tag_ == "VBD" and in_quote(tok)
 
 
 def _believed_act(cue: Cue, ctx: FactContext) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Collection, Mapping
 from spacy.tokens import Token
 
 __all__ = ["children", "modality", "is_perfect", "is_planned", "has_to", "going_to", "subject_of", "content_of",
-           "subtree_ids", "clause_of_noun", "of_gerund", "governing_verb", "detached_clause", "MODAL_WORDS"]
+           "subtree_ids", "in_quote", "clause_of_noun", "of_gerund", "governing_verb", "detached_clause", "MODAL_WORDS"]
 
 #: Every form of a modal auxiliary the tokenizer gives ("ca" of "can't", "wo" of "won't").
 MODAL_WORDS = frozenset({"would", "could", "should", "might", "must", "may", "can", "will", "'d", "couldn't",
@@ -19,6 +19,7 @@ MODAL_WORDS = frozenset({"would", "could", "should", "might", "must", "may", "ca
 
 
 _FLOATING = frozenset({"each", "both", "all"})
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
 _CONTRAST = frozenset({"while", "whereas", "although", "though", "but"})
 _QUANTIFIERS = frozenset({"all", "each", "both", "some", "many", "most", "none", "one", "two", "three", "several",
                           "either", "neither", "any"})
@@ -47,10 +48,23 @@ def is_perfect(tok: Token) -> bool:
     return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
 
 
+def _infinitive_head(tok: Token) -> Token | None:
+    """The verb before a "to"-infinitive that complements it ("is to pay", "has to go"): its head."""
+    if tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.i < tok.i \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return tok.head
+    return None
+
+
+def in_quote(tok: Token) -> bool:
+    """Is ``tok`` inside quotation marks (an odd number of them before it in its sentence)?"""
+    return sum(1 for t in tok.sent if t.i < tok.i and t.text in _QUOTE_MARKS) % 2 == 1
+
+
 def is_planned(tok: Token) -> bool:
     """"X is to pay", "X was to meet": "be" + "to" + a verb, the English of an arrangement."""
-    return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.i < tok.i
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+    head = _infinitive_head(tok)
+    return head is not None and head.lemma_ == "be"
 
 
 def _climb(tok: Token) -> Token | None:
@@ -175,19 +189,15 @@ def of_gerund(c: Token) -> Token | None:
 def has_to(tok: Token) -> bool:
     """"has to go", "will have to pay": "have" + "to" + a verb, an obligation now
     or ahead (not "had to", what was, nor "is having to", a plight; nor "does not have to")."""
-    head = tok.head
-    return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and head.lemma_ == "have" and head.i < tok.i
-            and head.tag_ in ("VBZ", "VBP", "VB") and head.dep_ != "relcl"
-            and not any(c.dep_ == "neg" or c.lower_ in ("would", "could", "might", "'d") for c in head.children)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+    head = _infinitive_head(tok)
+    return (head is not None and head.lemma_ == "have" and head.tag_ in ("VBZ", "VBP", "VB") and head.dep_ != "relcl"
+            and not any(c.dep_ == "neg" or c.lower_ in ("would", "could", "might", "'d") for c in head.children))
 
 
 def going_to(tok: Token) -> bool:
     """"is going to build": "be going" + "to" + a verb."""
-    head = tok.head
-    return (tok.tag_ == "VB" and tok.dep_ == "xcomp" and head.lower_ == "going" and head.i < tok.i
-            and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+    head = _infinitive_head(tok)
+    return head is not None and head.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
 
 
 def governing_verb(noun: Token) -> Token | None:

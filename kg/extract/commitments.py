@@ -23,6 +23,7 @@ commits nobody are :mod:`kg.extract.binding`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -102,6 +103,13 @@ def _hoped(cue: Cue, ctx: FactContext) -> Cue:
     return Cue("expectation", verb, key, cue.content, None, [], cue.modality, cue.negated)
 
 
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """The nouns of people and bodies (``kg/data/actor_nouns.json``): a subject that acts, not a thing."""
+    nouns = actor_nouns()
+    return nouns["group"] | nouns["person"] | nouns["institution"] | nouns["collective"]
+
+
 class _Matcher:
     """Reads each frame of the construction table at a token."""
 
@@ -110,8 +118,7 @@ class _Matcher:
         self.table = load_constructions()
         self.nouns = self.table.kinds("noun")
         self.modal_kind = self.table.kinds("modal")
-        nouns = actor_nouns()
-        self.people_nouns = nouns["group"] | nouns["person"] | nouns["institution"] | nouns["collective"]
+        self.people_nouns = _people_nouns()
 
     def _read(self, frame: str, words: tuple[str, ...], tok: Token, read) -> Cue | None:
         """The cue of the first row of ``frame`` listing one of ``words`` whose

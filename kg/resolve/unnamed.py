@@ -32,6 +32,7 @@ from importlib import resources
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
+from kg.extract.clauses import in_quote
 from kg.extract.mentions import pos_indices
 from kg.nlp.gazetteer import cue_verbs, load_lexicon
 
@@ -96,7 +97,6 @@ def _actor_after_preposition(prep: str, gov: Token, table: dict) -> bool:
 
 
 _MODALS = frozenset({"may", "might", "could", "would", "must", "should", "can"})
-_QUOTES = frozenset({'"', "“", "”"})
 
 
 def _plain_act(subj: Token, verb: Token) -> bool:
@@ -107,8 +107,7 @@ def _plain_act(subj: Token, verb: Token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "such" for c in subj.children) or any(c.dep_ == "appos" for c in subj.children):
         return False  # "Organisations such as Acme", "Nordic countries Sweden and Norway": named below
-    before = sum(1 for t in subj.sent if t.i < subj.i and t.text in _QUOTES)
-    return before % 2 == 0
+    return not in_quote(subj)
 
 
 def _cue(verb: Token) -> bool:
