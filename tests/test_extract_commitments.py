@@ -187,7 +187,8 @@ def test_the_target_is_whose_demand_or_offer_the_object_is(build_texts):
 def test_a_joint_act_is_the_first_partys_with_the_other_as_target(build_texts):
     g = build_texts(["Norway and Iceland will resume the fishing talks next month."])
     (c,) = g.commitments()
-    assert (g.name_of(c.actor), c.kind, g.name_of(c.target)) == ("Norway", "promise", "Iceland")
+    # what two parties will do with each other binds them to each other: an agreement
+    assert (g.name_of(c.actor), c.kind, g.name_of(c.target)) == ("Norway", "agreement", "Iceland")
 
 
 def test_what_someone_hopes_another_will_do_is_their_expectation(build_texts):

@@ -25,6 +25,7 @@ QID = re.compile(r"^Q[1-9]\d*$")
 
 COUNTRY_KEYS = {
     "abbreviations",
+    "gpe_means_country",
     "alpha3",
     "ambiguous",
     "ambiguous_demonyms",

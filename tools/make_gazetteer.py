@@ -67,6 +67,7 @@ KEYS = (
     "capital_wikidata",
     "code",
     "demonyms",
+    "gpe_means_country",
     "name",
     "names",
     "notes",
@@ -96,6 +97,7 @@ OVERRIDE_KEYS = frozenset(
         "ambiguous_reason",
         "ambiguous_names",
         "ambiguous_demonyms",
+        "gpe_means_country",
         "notes",
     }
 )
@@ -316,6 +318,8 @@ def build_country(
         "capital_wikidata": capital_wikidata,
         "code": code,
         "demonyms": demonyms,
+        # an ambiguous name that the NER labels GPE is the country (none of its other senses is a state)
+        "gpe_means_country": bool(ov.get("gpe_means_country")),
         "name": name,
         "names": names,
         "notes": ov.get("notes"),

@@ -32,8 +32,8 @@ from kg.extract.clauses import (children, clause_of_noun, content_of, detached_c
                                 is_planned, modality, of_gerund, subject_of, subtree_ids)
 from kg.extract.context import FactContext
 from kg.extract.cues import Construction, first_holding, holds, load_constructions
-from kg.extract.parties import (agent_of, counterpart, each_party, maker, noun_owner, partners, speaker_side,
-                                target_of)
+from kg.extract.parties import (addressed_government, agent_of, counterpart, each_party, is_joint, maker, noun_owner, own_target, partners,
+                                speaker_side, target_of)
 from kg.extract.timex import resolve_time
 from kg.resolve.unnamed import actor_nouns
 from kg.types import Commitment
@@ -272,12 +272,17 @@ class _Matcher:
         committer = noun_owner(tok, self.ctx)
         if committer is None:
             return None
+        # "X and Y confirmed their willingness to...": both own it
+        joint = [s for p in children(tok, "poss") if p.lower_ == "their" and tok.dep_ == "dobj"
+                 for s in children(tok.head, "nsubj")]
+        others = partners(joint[0], self.ctx, committer) if joint else []
         content = content_of(tok, set())
         if inner.i not in {t.i for t in content}:
             content = sorted(content + list(inner.subtree), key=lambda t: t.i)
         modal, negated = _modality(inner, self.ctx)
-        return Cue(kind, tok, committer, content, target_of(inner, content, committer, self.ctx), [],
-                   modal, negated)
+        # "a demand for Turkey to recognise...", "an appeal to voters to...": the noun's own addressee first
+        target = target_of(tok, [], committer, self.ctx) or target_of(inner, content, committer, self.ctx)
+        return Cue(kind, tok, committer, content, target, others, modal, negated)
 
     def _bare_noun(self, tok: Token, row: Construction) -> Cue | None:
         """"filed a complaint against X", "made ten recommendations": the noun is what is committed."""
@@ -376,6 +381,8 @@ class _Matcher:
             return None
         if kind == "promise" and modal != "is to" and actor is None and self._forecast(tok, subj, passive, in_speech):
             kind = "expectation"  # "the new planes will help cut costs": a thing's future is a forecast
+        elif modal == "should" and actor is None and self._thing(subj, tok) and self._happens(tok):
+            kind = "expectation"  # "incomes should continue to grow": what should happen, asked of nobody
         elif tok.lemma_ in ctx.lex["state_verbs"] and tok.pos_ == "AUX":
             return None  # "X will be there": a state, nobody's act
         if kind in ("demand", "expectation"):
@@ -385,9 +392,26 @@ class _Matcher:
         committer = self._acting(tok, subj, actor, in_speech)
         if committer is None:
             return None
+        if actor is None and self._forecaster(committer):
+            kind = "expectation"  # '"the goal will be met," an analyst said': nobody's undertaking, a forecast
         content = content_of(tok, subtree_ids(subj) if subj is not None and actor is not None else set())
         return Cue(kind, tok, committer, content, target_of(tok, content, committer, ctx),
                    partners(subj, ctx, committer) if actor else [], modal, negated)
+
+    def _happens(self, verb: Token) -> bool:
+        """A verb of what befalls things ("grow", "fall"), also after "continue to"."""
+        happening = self.ctx.lex["happening_verbs"]
+        return verb.lemma_ in happening or verb.lemma_ in ("continue", "start", "begin", "keep") and any(
+            c.lemma_ in happening for c in children(verb, "xcomp"))
+
+    def _forecaster(self, key: str) -> bool:
+        """Is ``key`` someone who judges what others do (an analyst, an economist)?"""
+        ent = self.ctx.ents.entities.get(key)
+        if ent is None or ent.kind != "Person":
+            return False
+        words = self.ctx.lex["forecaster_titles"]
+        names = [r.name for r in ent.roles] + ([ent.name] if key.startswith("unnamed:") else [])
+        return any(w in words for n in names for w in n.lower().split())
 
     def _forecast(self, tok: Token, subj: Token | None, passive: bool, in_speech: bool) -> bool:
         """What will happen to a thing, or what will be done that nobody is said
@@ -427,6 +451,9 @@ class _Matcher:
         in reported speech ("the aid will be sent"), the speaker's side."""
         ctx = self.ctx
         if actor is not None:  # a state ("will be") or a receipt ("is to get 1bn") is nobody's act
+            examines = any(c.lower_ in ctx.lex["examining_preps"].get(tok.lemma_, ()) for c in children(tok, "prep"))
+            if examines:
+                return actor  # "we will look at the findings", "will see to it": an act after all
             return None if tok.lemma_ in ctx.lex["state_verbs"] | ctx.lex["receiving_verbs"] else actor
         owner = next((ctx.actor(p) for p in children(subj, "poss")), None) if subj is not None else None
         if owner and tok.lemma_ in ctx.lex["undertaking_verbs"]:
@@ -500,6 +527,8 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
         if s_idx in ctx.headlines:
             continue
         consumed: set[int] = set()
+        found: dict[tuple[str, str], Commitment] = {}
+        answered: dict[int, str] = {}  # another's claim -> who answers it
         for tok in _tree_order(sent):
             if tok.i in consumed:
                 continue
@@ -508,13 +537,44 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
                 continue
             if cue.kind == "promise" and cue.negated:
                 cue.kind = "refusal"  # "will not delete the records" refuses to
+            elif cue.kind == "promise" and is_joint(cue, ctx):
+                cue.kind = "agreement"  # "X and Y confirmed their willingness to settle": bound to each other
+            if cue.target is None and tok.i in answered:
+                cue.target = answered[tok.i]  # the union's demand is made of the side that rejects it
             ids = {t.i for t in cue.content} | {cue.cue.i}
-            consumed |= ids
+            claim = _answered_claim(cue, matcher, ctx)
+            consumed |= ids - {claim.i} if claim is not None else ids
             if cue.committer is None or not binds(cue, ctx, checks):
                 continue  # (what it governs stays consumed: a frame that binds nobody binds nothing below it)
-            yield _commitment(ctx, cue, s_idx, ids, dates, money)
-            for other in each_party(cue):
-                yield _commitment(ctx, other, s_idx, ids, dates, money)
+            if claim is not None:
+                answered[claim.i] = cue.committer
+            for one in [cue, *each_party(cue, ctx)]:
+                _keep(found, _commitment(ctx, one, s_idx, ids, dates, money))
+        yield from found.values()
+
+
+def _keep(found: dict[tuple[str, str], Commitment], c: Commitment) -> None:
+    """One commitment per actor, sentence and kind: a second cue of the same
+    ("urged X to act, calling for talks") fills what the first left open."""
+    first = found.setdefault((c.actor, c.kind), c)
+    if first is not c:
+        for name in ("target", "time", "date", "place", "amount"):
+            if getattr(first, name) is None:
+                setattr(first, name, getattr(c, name))
+
+
+def _answered_claim(cue: Cue, matcher: _Matcher, ctx: FactContext) -> Token | None:
+    """"rejected the union's demand for...", "backed Acme's plan to...": the
+    object is a claim someone else made, a commitment of its own."""
+    if cue.cue.pos_ not in ("VERB", "AUX"):
+        return None
+    for obj in children(cue.cue, "dobj"):
+        if not matcher.table.candidates("noun", obj.lemma_.lower()) or not children(obj, "poss"):
+            continue
+        owner = noun_owner(obj, ctx)
+        if owner is not None and owner != cue.committer:
+            return obj
+    return None
 
 
 _AMOUNT_LEAD = frozenset({"over", "than", "more", "about", "nearly", "almost", "some", "around", "up"})
@@ -571,9 +631,13 @@ def _commitment(ctx: FactContext, cue: Cue, s_idx: int, ids: set[int], dates: li
     lo, hi = min(ids), max(ids)
     when = next((e for e in dates if lo <= e.start <= hi), None)
     time = when.text if when is not None else None
-    # "X and Y hoped to avoid...": a joint act is the first party's, with the other as target
-    joint = cue.partners[0] if cue.partners and cue.kind != "demand" else None
-    target = counterpart(ctx, cue) if cue.kind == "expectation" else cue.target or maker(ctx, cue) or joint
+    # "X and Y agreed to...": a joint act is the first party's, with the other as target
+    if cue.kind == "expectation":
+        target = counterpart(ctx, cue)
+    elif is_joint(cue, ctx):
+        target = cue.target or maker(ctx, cue) or cue.partners[0]
+    else:
+        target = own_target(cue, cue.committer) or maker(ctx, cue) or addressed_government(ctx, cue)
     return Commitment(
         iri="", actor=cue.committer, kind=cue.kind, content=_readable(cue), target=target,
         partners=cue.partners, modality=cue.modality, negated=cue.negated,

@@ -255,12 +255,14 @@ class FactContext:
         it would...", "The company said its...".  An expletive "it" ("it is
         expected") finds no subject above it and stays unresolved."""
         head = _clause_above(tok, _CLAUSES_AND_CONJUNCTS)
-        if head is not None:
-            # The first subject before the pronoun decides, body or not.
+        while head is not None:
+            # The first subject before the pronoun decides, body or not, if its number fits
+            # ("the EC warned the two were... and it would act": "it" is not "the two").
             subj = next((c for c in head.head.children if c.dep_ in _SUBJECTS and c.i < tok.i), None)
-            if subj is not None:
+            if subj is not None and not _plural_for_singular(tok, subj):
                 key = self._named_actor(subj)
                 return key if self._is_body(key) else None
+            head = _clause_above(head, _CLAUSES_AND_CONJUNCTS) if subj is not None else None
         s = self.sent_of[tok.i]
         if tok.dep_ in _SUBJECTS and s > 0 and self._acts(tok.head):
             key = self._named_actor(self._previous_subject(s))
@@ -353,6 +355,11 @@ class FactContext:
         subj = [t for t in ps if t.dep_ in _SUBJECTS]
         pick = subj or ps
         return self.ents.token_key[pick[-1].i] if pick else None
+
+
+def _plural_for_singular(pronoun: Token, subj: Token) -> bool:
+    """"it"/"its" cannot stand for a plural subject ("the two", "prices")."""
+    return pronoun.lower_ in ("it", "its") and (subj.tag_ in ("NNS", "CD") or subj.lower_ in ("they", "we"))
 
 
 def _clause_above(tok: Token, deps: tuple[str, ...]) -> Token | None:

@@ -92,8 +92,11 @@ def _prepositional_usage(doc: Doc, prep: Token) -> str:
     lex = load_lexicon()
     word = prep.lower_
     governor = prep.head
-    if word == "by" and governor.pos_ in ("VERB", "AUX"):
-        return "actor"
+    if word == "by" and governor.pos_ in ("VERB", "AUX") or word == "against":
+        return "actor"  # "imposed by X", "a complaint against Brussels", "sanctions against Moscow"
+    if word in ("with", "between") and governor.lemma_ in lex["meeting_nouns"] | lex["agreement_objects"] \
+            or word == "with" and governor.lemma_ in lex["dispute_nouns"]:
+        return "actor"  # "talks with Kyiv", "a deal with Brussels", "a row with Paris" (a "clash between" peoples is not)
     if word == "of" and governor.lower_ in lex["location_head_nouns"]:
         return "place"
     if word == "of" and governor.lower_ in _QUANTITY_NOUNS:

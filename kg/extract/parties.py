@@ -11,8 +11,12 @@ from spacy.tokens import Token
 from kg.extract.binding import Cue
 from kg.extract.clauses import children, subject_of
 from kg.extract.context import FactContext
+from kg.nlp.gazetteer import load_gazetteer
+from kg.resolve.local import home_government
+from kg.resolve.unnamed import actor_nouns
 
-__all__ = ["noun_owner", "target_of", "partners", "speaker_side", "agent_of", "counterpart", "maker", "each_party"]
+__all__ = ["noun_owner", "target_of", "partners", "speaker_side", "agent_of", "counterpart", "maker", "each_party",
+           "is_joint", "own_target", "addressed_government"]
 
 
 def _from_actor(noun: Token, ctx: FactContext) -> str | None:
@@ -84,8 +88,28 @@ def _cue_objects(cue: Token, content: list[Token]) -> Iterator[Token]:
         if c.lower_ in ("on", "with", "to", "from", "for", "against"):
             yield from children(c, "pobj")
     ids = {t.i for t in content}
-    yield from (t for t in content if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "from", "on") and t.head.i in ids)
-    yield from (t for t in content if t.dep_ in ("nsubj", "dobj", "dative"))
+    args = [t for t in content if not _in_side_clause(t, cue)]
+    yield from (t for t in args if t.dep_ == "pobj" and t.head.i in ids
+                and (t.head.lower_ in ("to", "with", "from", "on") or t.head.dep_ == "agent"))  # "to be done by police"
+    yield from (t for t in args if t.dep_ in ("nsubj", "dobj", "dative"))
+
+
+def _in_side_clause(tok: Token, cue: Token) -> bool:
+    """Is ``tok`` in a clause beside what is committed: its time or cause
+    ("when Britain chairs the summit"), or a relative clause ("the men, who
+    returned to the UK")?  (A purpose, "to help farmers", and a condition,
+    "unless X acts", name whom the commitment is about.)"""
+    while tok.i != cue.i and tok.head.i != tok.i:
+        if tok.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in tok.children):
+            return True
+        if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SIDE_CLAUSE_WORDS for c in tok.children):
+            return True
+        tok = tok.head
+    return False
+
+
+_SIDE_CLAUSE_WORDS = frozenset({"when", "whenever", "while", "whilst", "as", "after", "before", "until", "once",
+                                "because", "since"})
 
 
 def target_of(cue: Token, content: list[Token], committer: str | None, ctx: FactContext) -> str | None:
@@ -95,10 +119,21 @@ def target_of(cue: Token, content: list[Token], committer: str | None, ctx: Fact
     if ent is not None:
         own.update(ent.affiliations)
     for tok in _cue_objects(cue, content):
-        a = ctx.actor(tok)
+        if tok.lemma_.lower() in actor_nouns()["document"]:
+            continue  # "pledged to study the research": a document speaks for its issuer, is addressed by nobody
+        a = ctx.actor(tok) or _addressed_body(tok, ctx)
         if a and a not in own:
             return a
     return None
+
+
+def _addressed_body(tok: Token, ctx: FactContext) -> str | None:
+    """A country, organisation or person not yet seen acting, addressed by the
+    cue ("a demand for Turkey to...", "a complaint against Ruritania"): being
+    addressed makes it an actor."""
+    key = ctx.ents.token_key.get(tok.i)
+    ent = ctx.ents.entities.get(key) if key else None
+    return key if ent is not None and ent.kind in ("Country", "Organization", "Person", "Group") else None
 
 
 def partners(subj: Token | None, ctx: FactContext, committer: str | None) -> list[str]:
@@ -149,7 +184,7 @@ def counterpart(ctx: FactContext, cue: Cue) -> str | None:
             a = ctx.actor(t)
             if a and a != cue.committer:
                 return a
-    return cue.partners[0] if cue.partners else None
+    return cue.partners[0] if is_joint(cue, ctx) else None
 
 
 def maker(ctx: FactContext, cue: Cue) -> str | None:
@@ -158,23 +193,68 @@ def maker(ctx: FactContext, cue: Cue) -> str | None:
     if cue.kind != "agreement":
         return None
     for t in cue.content:
-        if t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and t.ent_type_ == "ORG":
+        if t.dep_ in ("compound", "nmod") and t.head.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "ORG":  # "Airbus A380"
             a = ctx.actor(t)
             if a and a != cue.committer:
                 return a
     return None
 
 
-def each_party(cue: Cue) -> list[Cue]:
-    """The other parties' own commitments: a demand made jointly is each party's
-    ("X and Y called for talks"), as is what each will do ("X and Y will each
-    host a show"); a joint promise or agreement stays the first party's, with
-    the others as partners."""
-    if not cue.partners:
-        return []
-    each = any(t.lower_ == "each" for t in cue.cue.children)
-    if cue.kind != "demand" and not each:
+def is_joint(cue: Cue, ctx: FactContext) -> bool:
+    """Do the parties of ``cue`` act together?  An agreement, or an act done
+    with one another ("X and Y hope to settle their dispute", "will meet",
+    "jointly"), is one act of the first party with the others as target; what
+    each says it will do ("X and Y vowed to cut their deficits", "X and Y will
+    each host a show") is each party's own."""
+    if not cue.partners or any(t.lower_ == "each" for t in cue.cue.children):
+        return False
+    if cue.kind == "agreement":
+        return True
+    words = ctx.lex["joint_act_words"] | ctx.lex["agreement_objects"] | ctx.lex["meeting_nouns"]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in [cue.cue, *cue.content])
+
+
+def each_party(cue: Cue, ctx: FactContext) -> list[Cue]:
+    """The other parties' own commitments, when they do not act together (see
+    :func:`is_joint`); a joint act stays the first party's, with the others as
+    partners."""
+    if not cue.partners or is_joint(cue, ctx):
         return []
     parties = [cue.committer, *cue.partners]
-    return [Cue(cue.kind, cue.cue, p, cue.content, cue.target, [q for q in parties if q != p], cue.modality, cue.negated)
-            for p in cue.partners]
+    return [Cue(cue.kind, cue.cue, p, cue.content, own_target(cue, p), [q for q in parties if q != p], cue.modality,
+                cue.negated) for p in cue.partners]
+
+
+def own_target(cue: Cue, party: str | None) -> str | None:
+    """The target of one party's own share of a commitment made with others:
+    never one of the fellow parties."""
+    return None if cue.target in cue.partners or cue.target == party else cue.target
+
+
+# Bodies of a parliament, whose calls are made of the government ("MPs urged...").
+_PARLIAMENTARY = frozenset({"committee", "mps", "opposition", "backbenchers", "peers", "lords"})
+
+
+def addressed_government(ctx: FactContext, cue: Cue) -> str | None:
+    """Whom a party's or a parliamentary committee's demand or proposal is
+    made of when the sentence names nobody: the government of the story
+    ("the Conservatives called for a delay"), unless it is the party's own."""
+    if cue.kind not in ("demand", "proposal") or cue.committer is None:
+        return None
+    gov = home_government(ctx.ents.entities)
+    if gov is None or gov == cue.committer or not _parliamentary(ctx, cue.committer):
+        return None
+    return gov if ctx.ents.actor_key(gov) else None
+
+
+def _parliamentary(ctx: FactContext, key: str) -> bool:
+    """A party, a member speaking for one, or a body of a parliament."""
+    ent = ctx.ents.entities.get(key)
+    if ent is None:
+        return False
+    gaz = load_gazetteer()
+    for k in [key, *ent.affiliations]:
+        g = gaz.get(k)
+        if g is not None and g.party:
+            return True
+    return ent.kind in ("Organization", "Group") and bool(set(ent.name.lower().split()) & _PARLIAMENTARY)

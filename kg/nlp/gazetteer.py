@@ -32,6 +32,7 @@ class GazEntry:
     # Forms that are also adjectives or title words ("Labour", "Tories"): never
     # patterns, only read by the corpus merge to join nodes the NER already made.
     short_names: tuple[str, ...] = ()
+    party: bool = False  # a political party (parties.json)
 
 
 @dataclass
@@ -41,6 +42,8 @@ class Gazetteer:
     entries: dict[str, GazEntry] = field(default_factory=dict)
     patterns: list[dict] = field(default_factory=list)  # for the entity ruler
     lookup: dict[str, str] = field(default_factory=dict)  # surface form -> id, for NER's own spans
+    # names that are also words ("Turkey", "Chad"): an id only for a span the NER itself labels GPE
+    gpe_only: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: str | None) -> GazEntry | None:
         if not key:
@@ -139,6 +142,8 @@ def _add_country(gaz: Gazetteer, c: dict) -> None:
         # A country whose name is also a word or a given name ("Jordan",
         # "Chad") is left to the statistical NER: a rule would force it.
         names = [n for n in names if n != c["name"]]
+        if c.get("gpe_means_country"):
+            gaz.gpe_only[c["name"]] = key
     for n in names + list(c.get("abbreviations", [])):
         _add(pats, "GPE", n, key)
     code = c["code"]
@@ -167,7 +172,7 @@ def _add_organization(gaz: Gazetteer, o: dict, party: bool = False) -> None:
     names = [o["name"], *o.get("names", []), *o.get("abbreviations", [])]
     gaz.entries[key] = GazEntry(key, "Organization", o["name"], o.get("wikidata"),
                                 country=f"country:{country}" if country else None, names=tuple(names),
-                                **({"short_names": tuple(o["short_names"])} if party else {}))
+                                **({"short_names": tuple(o["short_names"]), "party": True} if party else {}))
     for n in names:
         _add(gaz.patterns, "ORG", n, key)
 

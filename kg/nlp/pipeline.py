@@ -44,11 +44,11 @@ def entity_ids(doc: Doc) -> Doc:
     """Give the NER's own spans the gazetteer id of their text ("Ukrainian"
     labelled by the model is still ``demonym:UA``), so later stages read one
     attribute whoever found the span."""
-    lookup = load_gazetteer().lookup
+    gaz = load_gazetteer()
 
     def known(e: Span) -> str | None:
         text = e.text[4:] if e.text[:4] in ("the ", "The ") else e.text  # "the White House"
-        return lookup.get(text)
+        return gaz.lookup.get(text) or (gaz.gpe_only.get(text) if e.label_ == "GPE" else None)
 
     if any(not e.ent_id_ and known(e) for e in doc.ents):
         doc.ents = [e if e.ent_id_ or not known(e) else

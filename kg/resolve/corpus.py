@@ -62,11 +62,14 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
-def _overlap(a: str, b: str) -> float:
+def _overlap(a: str, b: str, least: int = 1) -> float:
+    """The share of the shorter text's words that both have; a shorter text of
+    fewer than ``least`` words is measured against the longer one."""
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
         return 0.0
-    return len(ta & tb) / min(len(ta), len(tb))
+    short = min(len(ta), len(tb))
+    return len(ta & tb) / (short if short >= least else max(len(ta), len(tb)))
 
 
 # --- what the data says about names ------------------------------------------
@@ -426,7 +429,8 @@ class Merger:
             c = replace(c, actor=actor, target=iri(c.target), place=iri(c.place), reported_by=iri(c.reported_by),
                         partners=[p for p in map(iri, c.partners) if p], evidence=list(c.evidence))
             same = groups[(c.actor, c.kind, c.target)]
-            twin = next((x for x in same if _overlap(x.content, c.content) >= 0.6
+            # ("grow" is not the same undertaking as "the market would continue to grow")
+            twin = next((x for x in same if _overlap(x.content, c.content, least=3) >= 0.6
                          or any(e.document == f.document and e.start == f.start for e in x.evidence for f in c.evidence)), None)
             if twin is not None:
                 twin.evidence.extend(e for e in c.evidence if e not in twin.evidence)

@@ -258,12 +258,20 @@ def _attach_unnamed(b: _Builder) -> None:
     seen: list[tuple[UnnamedMention, LocalEntity]] = []
     first_of: dict[str, UnnamedMention] = {}  # entity key -> the phrase that first named it
     last_issuer: str | None = None
-    for m in find_unnamed(b.doc, b.out.token_key):
+    waiting: list[UnnamedMention] = []
+    found = find_unnamed(b.doc, b.out.token_key)
+    _story_government(b, found)
+    for m in found:
         owner_key = b.out.token_key.get(m.owner) if m.owner is not None else None
         if m.kind == "Document":
             last_issuer = _attach_document(b, m, owner_key, last_issuer)
             continue
-        known = _body_named(b, m)
+        if b.doc[m.head].lemma_ in _GOVERNMENT_NOUNS:
+            known = _government(b) if _bare_government(b, m) else None
+            if known is None:
+                continue  # "the UK government" (the state named), or a story of several states
+        else:
+            known = _body_named(b, m)
         if known is not None:
             b.attach(known, m.start, m.end, m.aliases[-1] if m.kind == "Organization" else m.aliases[0], head=m.head)
             known.is_actor = known.is_actor or m.acting  # "ministers said": the government acts
@@ -272,6 +280,8 @@ def _attach_unnamed(b: _Builder) -> None:
         if earlier:
             ent = earlier[0]
         elif not m.acting or m.kind == "Person" and m.definite:
+            if m.kind == "Group" and not m.definite:
+                waiting.append(m)  # "police" before the sentence where police act: theirs, once they do
             continue  # "the spokesman" with no spokesman before: a title, or someone named elsewhere
         else:
             ent = b.entity(f"unnamed:{b.doc_id}:{normalize_name(m.aliases[0])}", m.aliases[0], m.kind)
@@ -282,6 +292,10 @@ def _attach_unnamed(b: _Builder) -> None:
         if owner_key and owner_key != ent.key and owner_key not in ent.affiliations:
             ent.affiliations.append(owner_key)
         seen.append((m, ent))
+    for m in waiting:
+        later = [e for um, e in seen if um is first_of[e.key] and not um.definite and _refers_back(b, m, um, None)]
+        if later and m.head not in b.out.token_key:
+            b.attach(later[0], m.start, m.end, m.aliases[0], head=m.head)
 
 
 def _attach_document(b: _Builder, m: UnnamedMention, owner_key: str | None, last_issuer: str | None) -> str | None:
@@ -306,6 +320,31 @@ def _body_named(b: _Builder, m: UnnamedMention) -> LocalEntity | None:
             and modifiers(head) <= {"government", "executive", "cabinet", "senior", "junior"}:
         return _government(b)
     return None
+
+
+_GOVERNMENT_NOUNS = frozenset({"government", "administration"})
+# Words that leave "the government" the story's own ("the new government").
+_GOVERNMENT_MODIFIERS = frozenset({"new", "current", "federal", "national", "central", "interim", "coalition"})
+
+
+def _bare_government(b: _Builder, m: UnnamedMention) -> bool:
+    """"the government", "the administration", with no one's name on it: by
+    convention the government of the story's country, or, in a story that
+    names none, an actor of its own."""
+    head = b.doc[m.head]
+    return head.lemma_ in _GOVERNMENT_NOUNS and head.tag_ == "NN" and m.definite \
+        and m.owner is None and modifiers(head) <= _GOVERNMENT_MODIFIERS
+
+
+def _story_government(b: _Builder, found: list[UnnamedMention]) -> None:
+    """A story that says "the government" and names no state acting: its
+    government is an actor of its own, there before its first mention, so that
+    "ministers" earlier in the story are its voice too."""
+    if home_government(b.out.entities) is not None or any(
+            e.kind == "Country" and e.is_actor for e in b.out.entities.values()):
+        return
+    if any(_bare_government(b, m) for m in found):
+        b.entity(f"unnamed:{b.doc_id}:government", "government", "Organization")
 
 
 def _refers_back(b: _Builder, m: UnnamedMention, first: UnnamedMention, owner_key: str | None) -> bool:

@@ -211,7 +211,7 @@ def find_unnamed(doc: Doc, token_key: dict[int, str]) -> list[UnnamedMention]:
         if kind is not None and _anaphoric(tok, table):
             continue
         acting = kind is not None and _in_actor_position(tok, table)
-        if kind is None or not (acting or _definite_later(tok)):
+        if kind is None or not (acting or _definite_later(tok) or _bare_group(tok, kind)):
             continue
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) and kind != "Document":
             continue  # "his officers", "their members": whose, the pronoun decides
@@ -241,6 +241,11 @@ def _names_someone(tok: Token, token_key: dict[int, str]) -> bool:
     if tok.dep_ == "appos" and tok.head.i in token_key:
         return True
     return any(c.dep_ == "appos" and any(t.i in token_key for t in c.subtree) for c in tok.children)
+
+
+def _bare_group(tok: Token, kind: str) -> bool:
+    # "police should act", "analysts": a bare plural may name the group named before, in any position.
+    return kind == "Group" and not any(c.dep_ in ("det", "poss") for c in tok.children) and tok.dep_ not in ("compound", "amod")
 
 
 def _definite_later(tok: Token) -> bool:
