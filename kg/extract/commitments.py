@@ -379,10 +379,8 @@ class _Matcher:
         kind = self._modal_kind(tok, modal, in_speech)
         if _mere_possibility(tok, kind, modal, subj):
             return None
-        if kind == "promise" and modal != "is to" and actor is None and self._forecast(tok, subj, passive, in_speech):
-            kind = "expectation"  # "the new planes will help cut costs": a thing's future is a forecast
-        elif modal == "should" and actor is None and self._thing(subj, tok) and self._happens(tok):
-            kind = "expectation"  # "incomes should continue to grow": what should happen, asked of nobody
+        if actor is None and self._what_befalls(tok, kind, modal, subj, passive, in_speech):
+            kind = "expectation"
         elif tok.lemma_ in ctx.lex["state_verbs"] and tok.pos_ == "AUX":
             return None  # "X will be there": a state, nobody's act
         if kind in ("demand", "expectation"):
@@ -397,6 +395,14 @@ class _Matcher:
         content = content_of(tok, subtree_ids(subj) if subj is not None and actor is not None else set())
         return Cue(kind, tok, committer, content, target_of(tok, content, committer, ctx),
                    partners(subj, ctx, committer) if actor else [], modal, negated)
+
+    def _what_befalls(self, tok: Token, kind: str | None, modal: str, subj: Token | None, passive: bool,
+                      in_speech: bool) -> bool:
+        """A modal of nobody's act, on what is to become of a thing: a forecast."""
+        if kind == "promise" and modal != "is to":
+            return self._forecast(tok, subj, passive, in_speech)  # "the new planes will help cut costs"
+        # "incomes should continue to grow": what should happen, asked of nobody
+        return modal == "should" and self._thing(subj, tok) and self._happens(tok)
 
     def _happens(self, verb: Token) -> bool:
         """A verb of what befalls things ("grow", "fall"), also after "continue to"."""

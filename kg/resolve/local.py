@@ -266,15 +266,11 @@ def _attach_unnamed(b: _Builder) -> None:
         if m.kind == "Document":
             last_issuer = _attach_document(b, m, owner_key, last_issuer)
             continue
-        if b.doc[m.head].lemma_ in _GOVERNMENT_NOUNS:
-            known = _government(b) if _bare_government(b, m) else None
-            if known is None:
-                continue  # "the UK government" (the state named), or a story of several states
-        else:
-            known = _body_named(b, m)
+        if _government_noun(b, m):
+            continue
+        known = _body_named(b, m)
         if known is not None:
-            b.attach(known, m.start, m.end, m.aliases[-1] if m.kind == "Organization" else m.aliases[0], head=m.head)
-            known.is_actor = known.is_actor or m.acting  # "ministers said": the government acts
+            _attach_body(b, known, m)
             continue
         earlier = [e for um, e in reversed(seen) if um is first_of[e.key] and _refers_back(b, m, um, owner_key)]
         if earlier:
@@ -292,8 +288,31 @@ def _attach_unnamed(b: _Builder) -> None:
         if owner_key and owner_key != ent.key and owner_key not in ent.affiliations:
             ent.affiliations.append(owner_key)
         seen.append((m, ent))
+    _attach_waiting(b, waiting, [(um, e) for um, e in seen if um is first_of[e.key]])
+
+
+def _attach_body(b: _Builder, known: LocalEntity, m: UnnamedMention) -> None:
+    b.attach(known, m.start, m.end, m.aliases[-1] if m.kind == "Organization" else m.aliases[0], head=m.head)
+    known.is_actor = known.is_actor or m.acting  # "ministers said": the government acts
+
+
+def _government_noun(b: _Builder, m: UnnamedMention) -> bool:
+    """"the government": attached to the story's government, if it has one;
+    True when the phrase is dealt with ("the UK government" is the state
+    named, and in a story of several states whose it is is not clear)."""
+    if b.doc[m.head].lemma_ not in _GOVERNMENT_NOUNS:
+        return False
+    gov = _government(b) if _bare_government(b, m) else None
+    if gov is not None:
+        _attach_body(b, gov, m)
+    return True
+
+
+def _attach_waiting(b: _Builder, waiting: list[UnnamedMention], firsts: list[tuple[UnnamedMention, LocalEntity]]) -> None:
+    """Bare plurals out of an actor's position ("police should...") join the
+    group a later phrase named acting ("police said")."""
     for m in waiting:
-        later = [e for um, e in seen if um is first_of[e.key] and not um.definite and _refers_back(b, m, um, None)]
+        later = [e for um, e in firsts if not um.definite and _refers_back(b, m, um, None)]
         if later and m.head not in b.out.token_key:
             b.attach(later[0], m.start, m.end, m.aliases[0], head=m.head)
 
