@@ -152,11 +152,19 @@ def _question(cue: Cue, ctx: FactContext) -> bool:
     return sent.text.rstrip(' "”’\'').endswith("?")
 
 
+def _ability(cue: Cue, ctx: FactContext) -> bool:
+    """"the UK would still be able to reject proposals", "unable to agree": a
+    power (or the lack of one), not an undertaking."""
+    head = cue.cue.head
+    return cue.cue.dep_ == "xcomp" and head.lemma_.lower() in ("able", "unable") and head.i != cue.cue.i
+
+
 #: The checks named by "frames_that_bind_nobody" in kg/data/commitment_cues.json.
 BLOCKERS: dict[str, Callable[[Cue, FactContext], bool]] = {
     "counterfactual": _counterfactual, "past expectation": _past_expectation, "believed act": _believed_act,
     "past talks": _past_talks, "attempt": _attempt, "unrealised": _unrealised, "open question": _open_question,
     "receipt": _receipt, "alleged": _alleged, "condition": _condition, "question": _question,
+    "ability": _ability,
 }
 
 
