@@ -159,12 +159,24 @@ def _ability(cue: Cue, ctx: FactContext) -> bool:
     return cue.cue.dep_ == "xcomp" and head.lemma_.lower() in ("able", "unable") and head.i != cue.cue.i
 
 
+def _aptitude(cue: Cue, ctx: FactContext) -> bool:
+    """"the US was very bad at coordinating", "capable of agreeing": what
+    someone is good, bad or capable at, not what they undertake."""
+    tok = cue.cue
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.dep_ != "prep":
+        return False
+    # "bad at": the preposition on the adjective, or (as often parsed) on "was" beside it
+    adjectives = [prep.head] + [c for c in prep.head.children if c.dep_ == "acomp"]
+    return any(a.pos_ == "ADJ" and a.lemma_.lower() in ctx.lex["aptitude_adjectives"] for a in adjectives)
+
+
 #: The checks named by "frames_that_bind_nobody" in kg/data/commitment_cues.json.
 BLOCKERS: dict[str, Callable[[Cue, FactContext], bool]] = {
     "counterfactual": _counterfactual, "past expectation": _past_expectation, "believed act": _believed_act,
     "past talks": _past_talks, "attempt": _attempt, "unrealised": _unrealised, "open question": _open_question,
     "receipt": _receipt, "alleged": _alleged, "condition": _condition, "question": _question,
-    "ability": _ability,
+    "ability": _ability, "aptitude": _aptitude,
 }
 
 
