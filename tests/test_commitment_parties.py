@@ -152,3 +152,14 @@ def test_a_short_content_merges_only_with_one_about_as_short():
 
     assert _overlap("grow", "the market would continue to grow", least=3) < 0.6
     assert _overlap("cut fuel duty", "cut fuel duty by 5p", least=3) == 1.0
+
+
+def test_an_unresolved_they_is_not_the_speakers_side(build_texts):
+    g = build_texts(['Mr Smith of UKIP said: "Our vote will move the Tories in the direction they are refusing to move."'])
+    assert [c for c in g.commitments() if c.kind == "refusal"] == []
+
+
+def test_an_ability_or_a_skill_binds_nobody(build_texts):
+    g = build_texts(["Mr Blunkett told MPs the UK would still be able to reject proposals it did not agree with. "
+                     'The US was "very bad at coordinating with anyone", Ms Short said.'])
+    assert g.commitments() == []

@@ -40,16 +40,33 @@ def _auxes(tok: Token) -> set[str]:
 
 
 def _counterfactual(cue: Cue, ctx: FactContext) -> bool:
-    """"should have withdrawn", "couldn't have asked", "would have allowed X to block"."""
+    """"should have withdrawn", "couldn't have asked", "would have allowed X to
+    block"; "if I were him, I'd accept", "without it we'd be lost"."""
     tok = cue.cue
     if is_perfect(tok) and "to" in _auxes(tok):
         return True  # "it would have been better to have rejected it"
+    if _auxes(tok) & {"would", "'d"} and _unreal_condition(tok):
+        return True
     for _ in range(3):
         if is_perfect(tok) and _auxes(tok) & MODAL_WORDS:
             return True
         if tok.dep_ not in ("xcomp", "ccomp") or tok.head.i == tok.i:
             return False
         tok = tok.head
+    return False
+
+
+def _unreal_condition(tok: Token) -> bool:
+    """An "if" clause of a copular past "be" ("if I was Andrew, I'd...") or a
+    "without" phrase ("without it we'd be lost") on a would-clause.  (Only
+    the copula: reported speech shifts tenses, and "warned it would act if
+    deficits grew" is a real threat.)"""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "without":
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) \
+                and c.lemma_ == "be" and c.tag_ == "VBD":
+            return True
     return False
 
 

@@ -73,6 +73,10 @@ def _has_under_plan(sent: Span, nouns: dict[str, str]) -> str | None:
     return None
 
 
+# Pronouns for others than the speaker's side: unresolved, they are nobody we know.
+_OTHERS = frozenset({"they", "them", "he", "him", "she", "her"})
+
+
 def _mere_possibility(tok: Token, kind: str | None, modal: str, subj: Token | None) -> bool:
     """What could be, not what will: "nothing you could say" (a relative), "I could
     make a few dollars" (one's own chances), "it may look staid, but..." (a concession)."""
@@ -171,9 +175,9 @@ class _Matcher:
                 # "Headteachers have been told to stay open, the council said": the speaker's side told them.
                 committer = speaker_side(ctx, cue)
             return committer  # else ("X was urged", "what was promised") the text does not say by whom
-        if subj is None or subj.tag_ == "PRP" and subj.lower_ not in ctx.lex["first_person_singular"] \
+        if subj is None or subj.tag_ == "PRP" and subj.lower_ not in ctx.lex["first_person_singular"] | _OTHERS \
                 or subj.lower_ in ctx.lex["speaker_side_subjects"]:  # "both sides", "our manifesto", not "the other side"
-            # "..., promising to act", an unresolved "we" or "it": the speaker's side
+            # "..., promising to act", an unresolved "we" or "it": the speaker's side (never "they" or "he")
             return ctx.actor(subj) or speaker_side(ctx, cue, personal=personal)
         # a subject that names nobody we know ("the G8 of rich nations") is not the speaker; of
         # "both the premier and X", the first conjunct we know
@@ -430,6 +434,8 @@ class _Matcher:
     def _thing(self, subj: Token | None, verb: Token | None = None) -> bool:
         """Does ``subj`` name a thing, not people ("its members") nor someone's own ("her plan")?
         ("It will be a huge match" judges; it forecasts nothing.)"""
+        if subj is not None and subj.tag_ == "WDT" and subj.head.dep_ == "relcl":
+            subj = subj.head.head  # "my game, which will allow me to...": the game
         it = subj is not None and subj.lower_ == "it" and (verb is None or verb.lemma_ != "be")
         if subj is None or not (subj.pos_ in ("NOUN", "PROPN") or it):
             return False
