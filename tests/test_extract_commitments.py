@@ -232,3 +232,9 @@ def test_a_concession_and_a_thought_bind_nobody(build_texts):
     g = build_texts(['"The new port may look small, but it is growing fast," said Ana Silva, a Peruvian minister. '
                      "Peru is considering joining Chile in signing the treaty."])
     assert [(c.kind, c.cue) for c in g.commitments()] == []
+
+
+def test_a_comparison_or_a_record_to_beat_is_nobodys_commitment(build_texts):
+    g = build_texts(["Economists said the growth in exports was not as strong as could be expected. "
+                     "If Ms Ana Vale wins the vote, she will surpass Tom Lund as the longest-serving mayor of Oslo."])
+    assert g.commitments() == []

@@ -49,9 +49,12 @@ def _modality(tok: Token, ctx: FactContext) -> tuple[str | None, bool]:
 
 def _no_commitment_frame(tok: Token, ctx: FactContext) -> bool:
     """A modal that binds nobody: a perfect ("would have played", "will have
-    taken": what was or will be the case), or a question ("who would pay?")."""
+    taken": what was or will be the case), a comparison, or a question ("who
+    would pay?")."""
     if is_perfect(tok):
         return True
+    if tok.head.pos_ in ("ADJ", "ADV") and any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in tok.children):
+        return True  # "not as strong as could be expected", "more than would be needed": a comparison
     sent = ctx.sents[ctx.sent_of[tok.i]]
     if sent.text.rstrip(' "”’\'').endswith("?"):
         return True
