@@ -188,12 +188,25 @@ def _aptitude(cue: Cue, ctx: FactContext) -> bool:
     return any(a.pos_ == "ADJ" and a.lemma_.lower() in ctx.lex["aptitude_adjectives"] for a in adjectives)
 
 
+def _contest(cue: Cue, ctx: FactContext) -> bool:
+    """"Real Madrid will play the final minutes of their match", "will race in
+    the marathon": a fixture of sport, what the schedule says, not an
+    undertaking."""
+    tok = cue.cue
+    if cue.kind != "promise" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    args = [c for c in tok.children if c.dep_ in ("dobj", "prep", "prt", "npadvmod")]
+    words = ctx.lex["contest_nouns"]
+    return any(t.lemma_.lower() in words and t.pos_ in ("NOUN", "PROPN") for a in args for t in a.subtree
+               if t.dep_ in ("dobj", "pobj"))
+
+
 #: The checks named by "frames_that_bind_nobody" in kg/data/commitment_cues.json.
 BLOCKERS: dict[str, Callable[[Cue, FactContext], bool]] = {
     "counterfactual": _counterfactual, "past expectation": _past_expectation, "believed act": _believed_act,
     "past talks": _past_talks, "attempt": _attempt, "unrealised": _unrealised, "open question": _open_question,
     "receipt": _receipt, "alleged": _alleged, "condition": _condition, "question": _question,
-    "ability": _ability, "aptitude": _aptitude,
+    "ability": _ability, "aptitude": _aptitude, "contest": _contest,
 }
 
 
