@@ -238,3 +238,12 @@ def test_a_comparison_or_a_record_to_beat_is_nobodys_commitment(build_texts):
     g = build_texts(["Economists said the growth in exports was not as strong as could be expected. "
                      "If Ms Ana Vale wins the vote, she will surpass Tom Lund as the longest-serving mayor of Oslo."])
     assert g.commitments() == []
+
+
+def test_what_others_expect_or_hope_someone_will_do_is_not_its_promise(build_texts):
+    g = build_texts(["The dollar weakened despite widespread expectations that the Federal Reserve will raise "
+                     "interest rates again. The Japanese gaming giant hopes the DS will maintain the firm's lead. "
+                     "However, the migrants will undergo health checks, the Home Office said."])
+    assert [c for c in g.commitments() if c.kind == "promise"] == []
+    g = build_texts(["Nintendo said it hopes the DS will maintain the firm's lead."])
+    assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("Nintendo", "expectation")]

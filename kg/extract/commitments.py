@@ -101,13 +101,30 @@ def _hoped(cue: Cue, ctx: FactContext) -> Cue:
     if cue.kind not in ("promise", "agreement", "refusal") or cue.committer is None:
         return cue
     verb = cue.cue
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_ in _HOPE_NOUNS:
+        # "expectations that the Fed will raise rates": whoever expects it, the Fed promised nothing
+        owner = noun_owner(verb.head, ctx)
+        return Cue("expectation", verb, owner, cue.content, None, [], cue.modality, cue.negated) \
+            if owner is not None and owner != cue.committer else _nobody(cue)
     if verb.dep_ != "ccomp" or verb.head.lemma_ not in ctx.lex["hope_verbs"]:
         return cue
     holder, _ = subject_of(verb.head)
     key = ctx.actor(holder) if holder is not None else None
-    if key is None or key == cue.committer:
+    if key == cue.committer:
         return cue
+    if key is None:
+        return _nobody(cue)  # "the gaming giant hopes the DS will...": a hope of someone we do not know, no promise
     return Cue("expectation", verb, key, cue.content, None, [], cue.modality, cue.negated)
+
+
+# Nouns of what someone hopes or fears will happen.
+_HOPE_NOUNS = frozenset({"expectation", "hope", "fear", "prediction", "forecast", "speculation", "belief", "worry",
+                         "concern", "suggestion"})
+
+
+def _nobody(cue: Cue) -> Cue:
+    """The cue, bound to nobody (it stays consumed, and gives no commitment)."""
+    return Cue(cue.kind, cue.cue, None, cue.content, None, [], cue.modality, cue.negated)
 
 
 @lru_cache(maxsize=1)
