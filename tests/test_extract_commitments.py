@@ -247,3 +247,12 @@ def test_what_others_expect_or_hope_someone_will_do_is_not_its_promise(build_tex
     assert [c for c in g.commitments() if c.kind == "promise"] == []
     g = build_texts(["Nintendo said it hopes the DS will maintain the firm's lead."])
     assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("Nintendo", "expectation")]
+
+
+def test_no_plans_is_a_negated_plan_and_a_belief_told_as_over_binds_nobody(build_texts):
+    g = build_texts(["Nintendo said it had no plans to sell the adapter outside Japan."])
+    (c,) = g.commitments()
+    assert c.negated and "sell the adapter" in c.content
+    g = build_texts(['"Never in a million years did I think this was going to happen," Ms Vale said. '
+                     "Sony wants a quick launch, but gamers will now fear that the launch has been put back."])
+    assert g.commitments() == []

@@ -73,6 +73,11 @@ def _unreal_condition(tok: Token) -> bool:
 def _past_expectation(cue: Cue, ctx: FactContext) -> bool:
     """"was expecting", "had expected": an expectation told in the past."""
     tok, auxes = cue.cue, _auxes(cue.cue)
+    clause = tok
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head  # ("was going to happen": the clause is "going")
+    if clause.dep_ == "ccomp" and _past_belief(clause.head, ctx):
+        return True  # "analysts had believed the product would...", "never did I think this was going to happen"
     if tok.lemma_ not in ("expect", "anticipate", "predict", "forecast", "hope"):
         return False
     if tok.tag_ == "VBN" and "had" in auxes or tok.tag_ == "VBG" and bool(auxes & {"was", "were", "had"}):
@@ -80,6 +85,14 @@ def _past_expectation(cue: Cue, ctx: FactContext) -> bool:
     # '"We expected a bit of this"': a simple past in the speaker's own words (in reported
     # speech, "said it expected growth" is the tense of the report, not of the expectation)
     return tok.tag_ == "VBD" and in_quote(tok)
+
+
+def _past_belief(verb: Token, ctx: FactContext) -> bool:
+    """A belief told as over: a past perfect ("had believed") or a "never did I think"."""
+    if verb.lemma_ not in ctx.lex["belief_verbs"] | ctx.lex["hope_verbs"]:
+        return False
+    auxes = _auxes(verb)
+    return verb.tag_ == "VBN" and "had" in auxes or "did" in auxes and any(c.lower_ == "never" for c in verb.children)
 
 
 def _believed_act(cue: Cue, ctx: FactContext) -> bool:

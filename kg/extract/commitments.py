@@ -304,6 +304,7 @@ class _Matcher:
         if inner.i not in {t.i for t in content}:
             content = sorted(content + list(inner.subtree), key=lambda t: t.i)
         modal, negated = _modality(inner, self.ctx)
+        negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)  # "no plans to sell"
         # "a demand for Turkey to recognise...", "an appeal to voters to...": the noun's own addressee first
         target = target_of(tok, [], committer, self.ctx) or target_of(inner, content, committer, self.ctx)
         return Cue(kind, tok, committer, content, target, others, modal, negated)
@@ -392,8 +393,9 @@ class _Matcher:
         ctx = self.ctx
         if tok.pos_ not in ("VERB", "AUX"):
             return None
-        if tok.lemma_ in ctx.lex["cognition_verbs"] and children(tok, "ccomp"):
-            return None  # "we must recognise that...": a view; "will not recognise the border" refuses
+        views = ctx.lex["cognition_verbs"] | ctx.lex["belief_verbs"] | ctx.lex["hope_verbs"]
+        if tok.lemma_ in views and children(tok, "ccomp"):
+            return None  # "we must recognise that...", "gamers will fear that...": a view; "will not recognise the border" refuses
         modal, negated = self._modal_of(tok)
         if modal is None or modal not in self.modal_kind or _no_commitment_frame(tok, ctx):
             return None
