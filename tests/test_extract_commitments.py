@@ -256,3 +256,10 @@ def test_no_plans_is_a_negated_plan_and_a_belief_told_as_over_binds_nobody(build
     g = build_texts(['"Never in a million years did I think this was going to happen," Ms Vale said. '
                      "Sony wants a quick launch, but gamers will now fear that the launch has been put back."])
     assert g.commitments() == []
+
+
+def test_an_inverted_condition_and_a_quoted_headline_give_nothing(build_texts):
+    g = build_texts(['"Should the union accept the offer, it would be the end of the matter," the spokesman said.'])
+    assert g.commitments() == []
+    g = build_texts(["Vale backs 'bigger budget'\n\nMayor Ana Vale said on Monday the city should spend more."])
+    assert [c.evidence[0].sentence for c in g.commitments()] == [1]

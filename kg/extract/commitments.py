@@ -49,10 +49,14 @@ def _modality(tok: Token, ctx: FactContext) -> tuple[str | None, bool]:
 
 def _no_commitment_frame(tok: Token, ctx: FactContext) -> bool:
     """A modal that binds nobody: a perfect ("would have played", "will have
-    taken": what was or will be the case), a comparison, or a question ("who
-    would pay?")."""
+    taken": what was or will be the case), an inverted condition ("should X
+    agree, ..."), a comparison, or a question ("who would pay?")."""
     if is_perfect(tok):
         return True
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < subj.i
+                                for c in tok.children):
+        return True  # "Should the RFU resolve the issue, ...": an inverted condition
     if tok.head.pos_ in ("ADJ", "ADV") and any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in tok.children):
         return True  # "not as strong as could be expected", "more than would be needed": a comparison
     sent = ctx.sents[ctx.sent_of[tok.i]]
@@ -496,7 +500,10 @@ class _Matcher:
             return None  # "X will not be blackmailed" binds nobody
         if subj is not None and subj.lower_ in ctx.lex["impersonal_subjects"] | {"everything", "nothing", "things"}:
             return None
-        return speaker_side(ctx, tok)
+        side = speaker_side(ctx, tok)
+        if subj is not None and any(ctx.entity_key(c) not in (None, side) for c in children(subj, "compound", "amod", "nmod")):
+            return None  # '"Tory plans would cut deep," Mr Brown said': another's plan, judged by the speaker
+        return side
 
 
 # --- the commitment as it is recorded ---------------------------------------------------
