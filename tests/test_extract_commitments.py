@@ -263,3 +263,11 @@ def test_an_inverted_condition_and_a_quoted_headline_give_nothing(build_texts):
     assert g.commitments() == []
     g = build_texts(["Vale backs 'bigger budget'\n\nMayor Ana Vale said on Monday the city should spend more."])
     assert [c.evidence[0].sentence for c in g.commitments()] == [1]
+
+
+def test_descriptions_truths_and_what_one_is_urged_to_do_give_nothing(build_texts):
+    g = build_texts(["Chinese firms would be allowed to run 15 oil fields, which could produce a billion barrels, "
+                     "Mr Tom Lund said. Portugal still cannot accept the simple truth about its debts. "
+                     "Mr Tom Lund was being urged to push for a deal on fishing."])
+    assert [c for c in g.commitments() if c.kind in ("expectation", "agreement")
+            or g.name_of(c.actor) == "Tom Lund" and c.kind == "demand"] == []

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from kg.extract.clauses import MODAL_WORDS, children, in_quote, is_perfect, subject_of
 from kg.extract.context import FactContext
 from kg.nlp.gazetteer import load_cue_table
+from kg.resolve.unnamed import actor_nouns
 
 __all__ = ["Cue", "BLOCKERS", "blockers", "binds"]
 
@@ -214,12 +215,20 @@ def _contest(cue: Cue, ctx: FactContext) -> bool:
                if t.dep_ in ("dobj", "pobj"))
 
 
+def _asked_of(cue: Cue, ctx: FactContext) -> bool:
+    """"X was being urged to push for action": what the one urged is to do is
+    the content of someone else's demand (the passive leaves out whose)."""
+    head = cue.cue.head
+    return cue.cue.dep_ == "xcomp" and head.i != cue.cue.i and head.lemma_ in actor_nouns()["addressee_verbs"] \
+        and any(c.dep_ == "auxpass" for c in head.children)
+
+
 #: The checks named by "frames_that_bind_nobody" in kg/data/commitment_cues.json.
 BLOCKERS: dict[str, Callable[[Cue, FactContext], bool]] = {
     "counterfactual": _counterfactual, "past expectation": _past_expectation, "believed act": _believed_act,
     "past talks": _past_talks, "attempt": _attempt, "unrealised": _unrealised, "open question": _open_question,
     "receipt": _receipt, "alleged": _alleged, "condition": _condition, "question": _question,
-    "ability": _ability, "aptitude": _aptitude, "contest": _contest,
+    "ability": _ability, "aptitude": _aptitude, "contest": _contest, "asked of": _asked_of,
 }
 
 

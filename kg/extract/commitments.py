@@ -404,6 +404,8 @@ class _Matcher:
         if modal is None or modal not in self.modal_kind or _no_commitment_frame(tok, ctx):
             return None
         subj, passive = subject_of(tok)
+        if tok.dep_ == "relcl" and subj is not None and subj.tag_ in ("WDT", "WP") and ctx.actor(tok.head) is None:
+            return None  # "fields which could produce a billion barrels", "companies who will continue": a description
         actor = self._modal_actor(tok, subj, passive)
         in_speech = speaker_side(ctx, tok, personal=True) is not None
         kind = self._modal_kind(tok, modal, in_speech)
