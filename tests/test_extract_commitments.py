@@ -271,3 +271,11 @@ def test_descriptions_truths_and_what_one_is_urged_to_do_give_nothing(build_text
                      "Mr Tom Lund was being urged to push for a deal on fishing."])
     assert [c for c in g.commitments() if c.kind in ("expectation", "agreement")
             or g.name_of(c.actor) == "Tom Lund" and c.kind == "demand"] == []
+
+
+def test_you_and_an_act_talked_about_commit_nobody(build_texts):
+    g = build_texts(['"You now propose to borrow no less than £168 billion," Mr Howard told the chancellor. '
+                     '"At the beginning of the season you would expect them to be fighting for the top four," '
+                     "Mr Lund said. Agreeing to pay compensation did not mean the firms were admitting guilt, "
+                     "the FSA added."])
+    assert g.commitments() == []

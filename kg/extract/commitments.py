@@ -81,7 +81,7 @@ def _has_under_plan(sent: Span, nouns: dict[str, str]) -> str | None:
 
 
 # Pronouns for others than the speaker's side: unresolved, they are nobody we know.
-_OTHERS = frozenset({"they", "them", "he", "him", "she", "her"})
+_OTHERS = frozenset({"they", "them", "he", "him", "she", "her", "you"})  # ("you have to accept it": anyone)
 
 
 def _mere_possibility(tok: Token, kind: str | None, modal: str, subj: Token | None) -> bool:
@@ -199,6 +199,8 @@ class _Matcher:
                 # "Headteachers have been told to stay open, the council said": the speaker's side told them.
                 committer = speaker_side(ctx, cue)
             return committer  # else ("X was urged", "what was promised") the text does not say by whom
+        if subj is None and cue.dep_ in ("csubj", "csubjpass"):
+            return None  # "Agreeing to pay did not mean...": an act talked about, nobody's
         if subj is None or subj.tag_ == "PRP" and subj.lower_ not in ctx.lex["first_person_singular"] | _OTHERS \
                 or subj.lower_ in ctx.lex["speaker_side_subjects"]:  # "both sides", "our manifesto", not "the other side"
             # "..., promising to act", an unresolved "we" or "it": the speaker's side (never "they" or "he")
@@ -500,8 +502,8 @@ class _Matcher:
             return owner  # "X's treaty would establish a fund": the treaty's owner's undertaking
         if not in_speech or tok.lemma_ not in ctx.lex["undertaking_verbs"]:
             return None  # "X will not be blackmailed" binds nobody
-        if subj is not None and subj.lower_ in ctx.lex["impersonal_subjects"] | {"everything", "nothing", "things"}:
-            return None
+        if subj is not None and subj.lower_ in ctx.lex["impersonal_subjects"] | {"you", "everything", "nothing", "things"}:
+            return None  # ("you will build robots that...": anyone's; "they say they would" is theirs)
         side = speaker_side(ctx, tok)
         if subj is not None and any(ctx.entity_key(c) not in (None, side) for c in children(subj, "compound", "amod", "nmod")):
             return None  # '"Tory plans would cut deep," Mr Brown said': another's plan, judged by the speaker
