@@ -279,3 +279,10 @@ def test_you_and_an_act_talked_about_commit_nobody(build_texts):
                      "Mr Lund said. Agreeing to pay compensation did not mean the firms were admitting guilt, "
                      "the FSA added."])
     assert g.commitments() == []
+
+
+def test_a_concern_is_no_promise_and_a_gerund_subject_is_a_forecast(build_texts):
+    g = build_texts(['"The Acme Trust is concerned that patients will make hasty decisions," Mr Tom Lund said.'])
+    assert [c for c in g.commitments() if c.kind == "promise"] == []
+    g = build_texts(["The Pensions Policy Institute said replacing the state pension would help tackle inequality."])
+    assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("Pensions Policy Institute", "expectation")]

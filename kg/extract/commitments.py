@@ -110,9 +110,10 @@ def _hoped(cue: Cue, ctx: FactContext) -> Cue:
         owner = noun_owner(verb.head, ctx)
         return Cue("expectation", verb, owner, cue.content, None, [], cue.modality, cue.negated) \
             if owner is not None and owner != cue.committer else _nobody(cue)
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in ctx.lex["hope_verbs"]:
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in ctx.lex["hope_verbs"] | _HOPE_ADJECTIVES:
         return cue
-    holder, _ = subject_of(verb.head)
+    # ("CMF is concerned that patients will...": the holder is the subject of "is")
+    holder, _ = subject_of(verb.head if verb.head.pos_ != "ADJ" else verb.head.head)
     key = ctx.actor(holder) if holder is not None else None
     if key == cue.committer:
         return cue
@@ -121,6 +122,9 @@ def _hoped(cue: Cue, ctx: FactContext) -> Cue:
     return Cue("expectation", verb, key, cue.content, None, [], cue.modality, cue.negated)
 
 
+# Adjectives of hoping or fearing that something will happen ("concerned that").
+_HOPE_ADJECTIVES = frozenset({"concerned", "worried", "afraid", "fearful", "anxious", "hopeful", "optimistic",
+                              "pessimistic", "nervous", "alarmed"})
 # Nouns of what someone hopes or fears will happen.
 _HOPE_NOUNS = frozenset({"expectation", "hope", "fear", "prediction", "forecast", "speculation", "belief", "worry",
                          "concern", "suggestion"})
@@ -434,7 +438,8 @@ class _Matcher:
                       in_speech: bool) -> bool:
         """A modal of nobody's act, on what is to become of a thing: a forecast."""
         if kind == "promise" and modal != "is to":
-            return self._forecast(tok, subj, passive, in_speech)  # "the new planes will help cut costs"
+            # "the new planes will help cut costs", "replacing the pension would help tackle inequality"
+            return self._forecast(tok, subj, passive, in_speech) or tok.lemma_ != "be" and bool(children(tok, "csubj"))
         # "incomes should continue to grow": what should happen, asked of nobody
         return modal == "should" and self._thing(subj, tok) and self._happens(tok)
 
