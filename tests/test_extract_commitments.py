@@ -286,3 +286,8 @@ def test_a_concern_is_no_promise_and_a_gerund_subject_is_a_forecast(build_texts)
     assert [c for c in g.commitments() if c.kind == "promise"] == []
     g = build_texts(["The Pensions Policy Institute said replacing the state pension would help tackle inequality."])
     assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("Pensions Policy Institute", "expectation")]
+
+
+def test_what_analysts_forecast_a_bank_will_do_is_not_the_banks_promise(build_texts):
+    g = build_texts(["The figures prompted some analysts to forecast that the Bank of England will raise rates this year."])
+    assert [c for c in g.commitments() if c.kind == "promise"] == []
