@@ -291,3 +291,11 @@ def test_a_concern_is_no_promise_and_a_gerund_subject_is_a_forecast(build_texts)
 def test_what_analysts_forecast_a_bank_will_do_is_not_the_banks_promise(build_texts):
     g = build_texts(["The figures prompted some analysts to forecast that the Bank of England will raise rates this year."])
     assert [c for c in g.commitments() if c.kind == "promise"] == []
+
+
+def test_what_may_not_be_guaranteed_is_a_forecast_and_views_and_questions_give_nothing(build_texts):
+    g = build_texts(["Charities said the policy may not guarantee the safety of those affected."])
+    assert [c.kind for c in g.commitments()] == ["expectation"]
+    g = build_texts(["There is only excitement at what might happen, Ms Vale said. "
+                     "Opening his defence, Mr Tom Lund said he could not see the legal basis of the charges."])
+    assert g.commitments() == []

@@ -223,12 +223,23 @@ def _asked_of(cue: Cue, ctx: FactContext) -> bool:
         and any(c.dep_ == "auxpass" for c in head.children)
 
 
+def _not_yet(cue: Cue, ctx: FactContext) -> bool:
+    """"We have not yet offered him a contract": nothing refused, nothing done yet."""
+    return cue.negated and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in cue.cue.children)
+
+
+def _denial(cue: Cue, ctx: FactContext) -> bool:
+    """"refused to accept that the war had turned audiences": a claim denied."""
+    return cue.kind == "refusal" and any(x.lemma_ in ("accept", "admit", "believe", "concede", "acknowledge")
+                                         and children(x, "ccomp") for x in children(cue.cue, "xcomp"))
+
+
 #: The checks named by "frames_that_bind_nobody" in kg/data/commitment_cues.json.
 BLOCKERS: dict[str, Callable[[Cue, FactContext], bool]] = {
     "counterfactual": _counterfactual, "past expectation": _past_expectation, "believed act": _believed_act,
     "past talks": _past_talks, "attempt": _attempt, "unrealised": _unrealised, "open question": _open_question,
     "receipt": _receipt, "alleged": _alleged, "condition": _condition, "question": _question,
-    "ability": _ability, "aptitude": _aptitude, "contest": _contest, "asked of": _asked_of,
+    "ability": _ability, "aptitude": _aptitude, "contest": _contest, "not yet": _not_yet, "denial": _denial, "asked of": _asked_of,
 }
 
 

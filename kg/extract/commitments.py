@@ -410,8 +410,8 @@ class _Matcher:
         if modal is None or modal not in self.modal_kind or _no_commitment_frame(tok, ctx):
             return None
         subj, passive = subject_of(tok)
-        if tok.dep_ == "relcl" and subj is not None and subj.tag_ in ("WDT", "WP") and ctx.actor(tok.head) is None:
-            return None  # "fields which could produce a billion barrels", "companies who will continue": a description
+        if self._nobodys_modal(tok, subj, modal):
+            return None
         actor = self._modal_actor(tok, subj, passive)
         in_speech = speaker_side(ctx, tok, personal=True) is not None
         kind = self._modal_kind(tok, modal, in_speech)
@@ -433,6 +433,16 @@ class _Matcher:
         content = content_of(tok, subtree_ids(subj) if subj is not None and actor is not None else set())
         return Cue(kind, tok, committer, content, target_of(tok, content, committer, ctx),
                    partners(subj, ctx, committer) if actor else [], modal, negated)
+
+    def _nobodys_modal(self, tok: Token, subj: Token | None, modal: str) -> bool:
+        """A modal clause about nobody's act: a question or free relative ("what
+        might happen"), a view ("he could not see the basis"), a description
+        ("fields which could produce a billion barrels")."""
+        if subj is not None and subj.tag_ == "WP" and tok.dep_ != "relcl":
+            return True
+        if tok.lemma_ in ("see", "imagine", "understand") and modal in ("can", "could"):
+            return True
+        return tok.dep_ == "relcl" and subj is not None and subj.tag_ in ("WDT", "WP") and self.ctx.actor(tok.head) is None
 
     def _what_befalls(self, tok: Token, kind: str | None, modal: str, subj: Token | None, passive: bool,
                       in_speech: bool) -> bool:
@@ -585,10 +595,7 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
             cue = matcher.match(tok)
             if cue is None or not cue.content:
                 continue
-            if cue.kind == "promise" and cue.negated:
-                cue.kind = "refusal"  # "will not delete the records" refuses to
-            elif cue.kind == "promise" and is_joint(cue, ctx):
-                cue.kind = "agreement"  # "X and Y confirmed their willingness to settle": bound to each other
+            cue.kind = _settled_kind(cue, ctx)
             if cue.target is None and tok.i in answered:
                 cue.target = answered[tok.i]  # the union's demand is made of the side that rejects it
             ids = {t.i for t in cue.content} | {cue.cue.i}
@@ -611,6 +618,18 @@ def _keep(found: dict[tuple[str, str], Commitment], c: Commitment) -> None:
         for name in ("target", "time", "date", "place", "amount"):
             if getattr(first, name) is None:
                 setattr(first, name, getattr(c, name))
+
+
+def _settled_kind(cue: Cue, ctx: FactContext) -> str:
+    """The kind of a promise, once its modal, negation and parties are known."""
+    if cue.kind != "promise":
+        return cue.kind
+    if cue.modality in ("may", "might", "could"):
+        return "expectation"  # "the policy may not guarantee their safety": what may be, not a pledge
+    if cue.negated:
+        return "refusal"  # "will not delete the records" refuses to
+    # "X and Y confirmed their willingness to settle": bound to each other
+    return "agreement" if is_joint(cue, ctx) else "promise"
 
 
 def _answered_claim(cue: Cue, matcher: _Matcher, ctx: FactContext) -> Token | None:
