@@ -126,13 +126,15 @@ WILL_RAISE_UNLESS_ACTS = [  # Brazil will raise it unless Peru acts.
 
 def test_a_time_clause_is_beside_the_commitment_a_condition_is_not():
     from kg.extract.parties import _in_side_clause
+    from kg.nlp.gazetteer import load_lexicon
     from tests.test_actor_rules import parse
 
+    side = load_lexicon()["side_clause_words"]
     when = parse(WILL_RAISE_WHEN_HOSTS)
-    assert _in_side_clause(when[5], when[2]) and _in_side_clause(when[8], when[2])
-    assert not _in_side_clause(when[3], when[2])
+    assert _in_side_clause(when[5], when[2], side) and _in_side_clause(when[8], when[2], side)
+    assert not _in_side_clause(when[3], when[2], side)
     unless = parse(WILL_RAISE_UNLESS_ACTS)
-    assert not _in_side_clause(unless[5], unless[2])  # "unless Peru acts": Peru is whom it is about
+    assert not _in_side_clause(unless[5], unless[2], side)  # "unless Peru acts": Peru is whom it is about
 
 
 def test_it_stands_for_no_plural():

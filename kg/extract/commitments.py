@@ -32,8 +32,8 @@ from kg.extract.clauses import (children, clause_of_noun, content_of, detached_c
                                 is_planned, modality, of_gerund, subject_of, subtree_ids)
 from kg.extract.context import FactContext
 from kg.extract.cues import Construction, first_holding, holds, load_constructions
-from kg.extract.parties import (addressed_government, agent_of, counterpart, each_party, is_joint, maker, noun_owner, own_target, partners,
-                                speaker_side, target_of)
+from kg.extract.parties import (addressed_government, agent_of, counterpart, each_party, is_joint, joint_subject, maker,
+                                noun_owner, own_target, partners, speaker_side, target_of)
 from kg.extract.timex import resolve_time
 from kg.resolve.unnamed import actor_nouns
 from kg.types import Commitment
@@ -80,10 +80,6 @@ def _has_under_plan(sent: Span, nouns: dict[str, str]) -> str | None:
     return None
 
 
-# Pronouns for others than the speaker's side: unresolved, they are nobody we know.
-_OTHERS = frozenset({"they", "them", "he", "him", "she", "her", "you"})  # ("you have to accept it": anyone)
-
-
 def _mere_possibility(tok: Token, kind: str | None, modal: str, subj: Token | None) -> bool:
     """What could be, not what will: "nothing you could say" (a relative), "I could
     make a few dollars" (one's own chances), "it may look staid, but..." (a concession)."""
@@ -105,12 +101,12 @@ def _hoped(cue: Cue, ctx: FactContext) -> Cue:
     if cue.kind not in ("promise", "agreement", "refusal") or cue.committer is None:
         return cue
     verb = cue.cue
-    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_ in _HOPE_NOUNS:
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.lemma_ in ctx.lex["hope_nouns"]:
         # "expectations that the Fed will raise rates": whoever expects it, the Fed promised nothing
         owner = noun_owner(verb.head, ctx)
         return Cue("expectation", verb, owner, cue.content, None, [], cue.modality, cue.negated) \
             if owner is not None and owner != cue.committer else _nobody(cue)
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in ctx.lex["hope_verbs"] | _HOPE_ADJECTIVES:
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in ctx.lex["hope_verbs"] | ctx.lex["hope_adjectives"]:
         return cue
     # ("CMF is concerned that patients will...": the holder is the subject of "is")
     holder, _ = subject_of(verb.head if verb.head.pos_ != "ADJ" else verb.head.head)
@@ -120,14 +116,6 @@ def _hoped(cue: Cue, ctx: FactContext) -> Cue:
     if key is None:
         return _nobody(cue)  # "the gaming giant hopes the DS will...": a hope of someone we do not know, no promise
     return Cue("expectation", verb, key, cue.content, None, [], cue.modality, cue.negated)
-
-
-# Adjectives of hoping or fearing that something will happen ("concerned that").
-_HOPE_ADJECTIVES = frozenset({"concerned", "worried", "afraid", "fearful", "anxious", "hopeful", "optimistic",
-                              "pessimistic", "nervous", "alarmed"})
-# Nouns of what someone hopes or fears will happen.
-_HOPE_NOUNS = frozenset({"expectation", "hope", "fear", "prediction", "forecast", "speculation", "belief", "worry",
-                         "concern", "suggestion"})
 
 
 def _nobody(cue: Cue) -> Cue:
@@ -151,6 +139,8 @@ class _Matcher:
         self.nouns = self.table.kinds("noun")
         self.modal_kind = self.table.kinds("modal")
         self.people_nouns = _people_nouns()
+        # verbs of a view: a modal on them with a that-clause commits nobody ("will fear that...")
+        self.views = ctx.lex["cognition_verbs"] | ctx.lex["belief_verbs"] | ctx.lex["hope_verbs"]
 
     def _read(self, frame: str, words: tuple[str, ...], tok: Token, read) -> Cue | None:
         """The cue of the first row of ``frame`` listing one of ``words`` whose
@@ -205,7 +195,9 @@ class _Matcher:
             return committer  # else ("X was urged", "what was promised") the text does not say by whom
         if subj is None and cue.dep_ in ("csubj", "csubjpass"):
             return None  # "Agreeing to pay did not mean...": an act talked about, nobody's
-        if subj is None or subj.tag_ == "PRP" and subj.lower_ not in ctx.lex["first_person_singular"] | _OTHERS \
+        # (an unresolved "they", "he" or "you" is nobody we know, never the speaker's side)
+        not_ours = ctx.lex["first_person_singular"] | ctx.lex["other_pronouns"]
+        if subj is None or subj.tag_ == "PRP" and subj.lower_ not in not_ours \
                 or subj.lower_ in ctx.lex["speaker_side_subjects"]:  # "both sides", "our manifesto", not "the other side"
             # "..., promising to act", an unresolved "we" or "it": the speaker's side (never "they" or "he")
             return ctx.actor(subj) or speaker_side(ctx, cue, personal=personal)
@@ -307,9 +299,7 @@ class _Matcher:
         if committer is None:
             return None
         # "X and Y confirmed their willingness to...": both own it
-        joint = [s for p in children(tok, "poss") if p.lower_ == "their" and tok.dep_ == "dobj"
-                 for s in children(tok.head, "nsubj")]
-        others = partners(joint[0], self.ctx, committer) if joint else []
+        others = partners(joint_subject(tok), self.ctx, committer)
         content = content_of(tok, set())
         if inner.i not in {t.i for t in content}:
             content = sorted(content + list(inner.subtree), key=lambda t: t.i)
@@ -403,9 +393,9 @@ class _Matcher:
         ctx = self.ctx
         if tok.pos_ not in ("VERB", "AUX"):
             return None
-        views = ctx.lex["cognition_verbs"] | ctx.lex["belief_verbs"] | ctx.lex["hope_verbs"]
-        if tok.lemma_ in views and children(tok, "ccomp"):
-            return None  # "we must recognise that...", "gamers will fear that...": a view; "will not recognise the border" refuses
+        if tok.lemma_ in self.views and children(tok, "ccomp"):
+            # "we must recognise that...", "gamers will fear that...": a view; "will not recognise the border" refuses
+            return None
         modal, negated = self._modal_of(tok)
         if modal is None or modal not in self.modal_kind or _no_commitment_frame(tok, ctx):
             return None
@@ -442,7 +432,8 @@ class _Matcher:
             return True
         if tok.lemma_ in ("see", "imagine", "understand") and modal in ("can", "could"):
             return True
-        return tok.dep_ == "relcl" and subj is not None and subj.tag_ in ("WDT", "WP") and self.ctx.actor(tok.head) is None
+        return tok.dep_ == "relcl" and subj is not None and subj.tag_ in ("WDT", "WP") \
+            and self.ctx.actor(tok.head) is None
 
     def _what_befalls(self, tok: Token, kind: str | None, modal: str, subj: Token | None, passive: bool,
                       in_speech: bool) -> bool:
@@ -517,10 +508,12 @@ class _Matcher:
             return owner  # "X's treaty would establish a fund": the treaty's owner's undertaking
         if not in_speech or tok.lemma_ not in ctx.lex["undertaking_verbs"]:
             return None  # "X will not be blackmailed" binds nobody
-        if subj is not None and subj.lower_ in ctx.lex["impersonal_subjects"] | {"you", "everything", "nothing", "things"}:
+        nobody = ctx.lex["impersonal_subjects"] | {"you", "everything", "nothing", "things"}
+        if subj is not None and subj.lower_ in nobody:
             return None  # ("you will build robots that...": anyone's; "they say they would" is theirs)
         side = speaker_side(ctx, tok)
-        if subj is not None and any(ctx.entity_key(c) not in (None, side) for c in children(subj, "compound", "amod", "nmod")):
+        named = children(subj, "compound", "amod", "nmod") if subj is not None else []
+        if any(ctx.entity_key(c) not in (None, side) for c in named):
             return None  # '"Tory plans would cut deep," Mr Brown said': another's plan, judged by the speaker
         return side
 

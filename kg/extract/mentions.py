@@ -57,7 +57,7 @@ def is_title_line(sent: Span, text: str | None = None) -> bool:
         return False
     # "Blair backs 'pre-election budget'": a closing quote ends a headline too, unless a stop is inside it
     words = sent.text.rstrip().rstrip("\"”’'").rstrip()
-    if not words or words[-1] in ".?!" or last.text[-1] in ".?!":
+    if not words or words[-1] in ".?!":
         return False
     before = text[max(0, sent.start_char - 8):sent.start_char].rstrip(" \t")
     after = text[last.idx + len(last.text):last.idx + len(last.text) + 8].lstrip(" \t")

@@ -15,8 +15,8 @@ from kg.nlp.gazetteer import load_gazetteer
 from kg.resolve.local import home_government
 from kg.resolve.unnamed import actor_nouns
 
-__all__ = ["noun_owner", "target_of", "partners", "speaker_side", "agent_of", "counterpart", "maker", "each_party",
-           "is_joint", "own_target", "addressed_government"]
+__all__ = ["joint_subject", "noun_owner", "target_of", "partners", "speaker_side", "agent_of", "counterpart", "maker",
+           "each_party", "is_joint", "own_target", "addressed_government"]
 
 
 def _from_actor(noun: Token, ctx: FactContext) -> str | None:
@@ -38,14 +38,23 @@ def _verb_owner(verb: Token, ctx: FactContext) -> str | None:
     return ctx.actor(subj) if subj is not None and not passive else None
 
 
+def joint_subject(noun: Token) -> Token | None:
+    """The subject whose "their" a noun object is ("X and Y confirmed their
+    willingness": "X"), or None."""
+    poss = children(noun, "poss")
+    if not poss or poss[0].lower_ != "their" or noun.dep_ != "dobj":
+        return None
+    return next(iter(children(noun.head, "nsubj")), None)
+
+
 def noun_owner(noun: Token, ctx: FactContext) -> str | None:
     """Whose plan/decision/readiness a noun is: its possessor, the sender of
     the letter it is in, or the subject of the verb it is an object of."""
     poss = children(noun, "poss")
-    joint = children(noun.head, "nsubj") if poss and poss[0].lower_ == "their" and noun.dep_ == "dobj" else []
-    if joint and joint[0].conjuncts:
+    joint = joint_subject(noun)
+    if joint is not None and joint.conjuncts:
         # "X and Y confirmed their willingness": the joint subject's, the first party's
-        owner = ctx.actor(joint[0])
+        owner = ctx.actor(joint)
         if owner:
             return owner
     if poss:
@@ -72,7 +81,7 @@ def noun_owner(noun: Token, ctx: FactContext) -> str | None:
     return None
 
 
-def _cue_objects(cue: Token, content: list[Token]) -> Iterator[Token]:
+def _cue_objects(cue: Token, content: list[Token], side_words: frozenset[str]) -> Iterator[Token]:
     """Where an addressee stands, most telling first: the object of the cue
     ("urged X"), the subject of the clause it governs ("insisted that X"), an
     actor after to/with/from/on/for, then the arguments inside the content."""
@@ -88,13 +97,13 @@ def _cue_objects(cue: Token, content: list[Token]) -> Iterator[Token]:
         if c.lower_ in ("on", "with", "to", "from", "for", "against"):
             yield from children(c, "pobj")
     ids = {t.i for t in content}
-    args = [t for t in content if not _in_side_clause(t, cue)]
+    args = [t for t in content if not _in_side_clause(t, cue, side_words)]
     yield from (t for t in args if t.dep_ == "pobj" and t.head.i in ids
                 and (t.head.lower_ in ("to", "with", "from", "on") or t.head.dep_ == "agent"))  # "to be done by police"
     yield from (t for t in args if t.dep_ in ("nsubj", "dobj", "dative"))
 
 
-def _in_side_clause(tok: Token, cue: Token) -> bool:
+def _in_side_clause(tok: Token, cue: Token, side_words: frozenset[str]) -> bool:
     """Is ``tok`` in a clause beside what is committed: its time or cause
     ("when Britain chairs the summit"), or a relative clause ("the men, who
     returned to the UK")?  (A purpose, "to help farmers", and a condition,
@@ -102,14 +111,11 @@ def _in_side_clause(tok: Token, cue: Token) -> bool:
     while tok.i != cue.i and tok.head.i != tok.i:
         if tok.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in tok.children):
             return True
-        if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SIDE_CLAUSE_WORDS for c in tok.children):
+        if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in side_words for c in tok.children):
             return True
         tok = tok.head
     return False
 
-
-_SIDE_CLAUSE_WORDS = frozenset({"when", "whenever", "while", "whilst", "as", "after", "before", "until", "once",
-                                "because", "since"})
 
 
 def target_of(cue: Token, content: list[Token], committer: str | None, ctx: FactContext) -> str | None:
@@ -118,7 +124,7 @@ def target_of(cue: Token, content: list[Token], committer: str | None, ctx: Fact
     ent = ctx.ents.entities.get(committer) if committer else None
     if ent is not None:
         own.update(ent.affiliations)
-    for tok in _cue_objects(cue, content):
+    for tok in _cue_objects(cue, content, ctx.lex["side_clause_words"]):
         if tok.lemma_.lower() in actor_nouns()["document"]:
             continue  # "pledged to study the research": a document speaks for its issuer, is addressed by nobody
         a = ctx.actor(tok) or _addressed_body(tok, ctx)
@@ -231,10 +237,6 @@ def own_target(cue: Cue, party: str | None) -> str | None:
     return None if cue.target in cue.partners or cue.target == party else cue.target
 
 
-# Bodies of a parliament, whose calls are made of the government ("MPs urged...").
-_PARLIAMENTARY = frozenset({"committee", "mps", "opposition", "backbenchers", "peers", "lords"})
-
-
 def addressed_government(ctx: FactContext, cue: Cue) -> str | None:
     """Whom a party's or a parliamentary committee's demand or proposal is
     made of when the sentence names nobody: the government of the story
@@ -257,4 +259,5 @@ def _parliamentary(ctx: FactContext, key: str) -> bool:
         g = gaz.get(k)
         if g is not None and g.party:
             return True
-    return ent.kind in ("Organization", "Group") and bool(set(ent.name.lower().split()) & _PARLIAMENTARY)
+    # (bodies of a parliament, whose calls are made of the government: "MPs urged...")
+    return ent.kind in ("Organization", "Group") and bool(set(ent.name.lower().split()) & ctx.lex["parliamentary_words"])
