@@ -135,3 +135,13 @@ def test_a_frame_that_binds_nobody_gives_no_commitment(frame, text, monkeypatch)
     monkeypatch.setitem(BLOCKERS, frame["name"], lambda cue, ctx: False)
     without, _ = facts(text)
     assert without.commitments, f"{text!r} gives nothing even without the {frame['name']!r} check"
+
+
+@pytest.mark.parametrize("frame, example", [pytest.param(f, e, id=f"{f['name']}: {e['text'][:40]}")
+                                             for f in FRAMES for e in f.get("examples", [])])
+def test_a_releasing_frame_leaves_what_it_governs_to_commit_on_its_own(frame, example):
+    """A frame that 'releases' binds nobody itself, but the clause it governs still gives its commitment."""
+    assert frame.get("releases"), "only a releasing frame has examples of what it lets through"
+    out, names = facts(example["text"])
+    found = [(c.kind, names.get(c.actor, c.actor)) for c in out.commitments]
+    assert (example["kind"], example["committer"]) in found, f"{example['text']!r} gave {found}"

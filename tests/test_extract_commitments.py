@@ -299,3 +299,30 @@ def test_what_may_not_be_guaranteed_is_a_forecast_and_views_and_questions_give_n
     g = build_texts(["There is only excitement at what might happen, Ms Vale said. "
                      "Opening his defence, Mr Tom Lund said he could not see the legal basis of the charges."])
     assert g.commitments() == []
+
+
+def test_an_obligation_told_by_nobody_is_no_pledge_but_said_it_is_the_speakers_demand(build_texts):
+    g = build_texts(["Portugal must now ratify the fishing treaty."])
+    assert g.commitments() == []
+    g = build_texts(["Portugal must ratify the fishing treaty, Ana Ruiz said."])
+    assert [(g.name_of(c.actor), c.kind, g.name_of(c.target)) for c in g.commitments()] == \
+        [("Ana Ruiz", "demand", "Portugal")]
+
+
+def test_a_past_perfect_after_apostrophe_d_is_no_would(build_texts):
+    g = build_texts(['"I thought I\'d burned my bridges with the club," Mr Tom Lund said.'])
+    assert g.commitments() == []
+    g = build_texts(['"I\'d open a new shop in Leeds tomorrow," Mr Tom Lund said.'])
+    assert [c.kind for c in g.commitments()] == ["promise"]
+
+
+def test_a_question_without_its_mark_and_a_plan_neither_would_fund_give_no_promise(build_texts):
+    g = build_texts(["What new powers will be required to enforce the ban on fishing."])
+    assert g.commitments() == []
+    g = build_texts(["The lab closed because neither the Irish Government nor Acme Foods was willing to fund it."])
+    assert {c.kind for c in g.commitments()} <= {"refusal"}
+
+
+def test_the_critic_of_a_decision_does_not_own_it(build_texts):
+    g = build_texts(["Mr Tom Lund has attacked the decision to close the hospital in Leeds."])
+    assert [c for c in g.commitments() if g.name_of(c.actor) == "Tom Lund"] == []

@@ -28,7 +28,7 @@ def sentences() -> list[str]:
             if text not in out:
                 out.append(text)
     for frame in load_cue_table()["frames_that_bind_nobody"]:
-        out.extend(t for t in frame["not"] if t not in out)
+        out.extend(t for t in frame["not"] + [e["text"] for e in frame.get("examples", [])] if t not in out)
     return out
 
 

@@ -110,8 +110,11 @@ def _believed_act(cue: Cue, ctx: FactContext) -> bool:
 
 
 def _alleged(cue: Cue, ctx: FactContext) -> bool:
-    """"rejected claims that he pressured X": what an allegation says was done."""
+    """"rejected claims that he pressured X", "allege that X may have fixed
+    bids": what an allegation says was done."""
     node = cue.cue
+    if node.dep_ == "ccomp" and node.head.lemma_ in ctx.lex["allegation_verbs"]:
+        return True  # "prosecutors allege that the firms may have fixed bids"
     for _ in range(4):  # "reports that her beliefs would make her refuse to serve"
         head = node.head
         if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" \
@@ -156,6 +159,9 @@ def _open_question(cue: Cue, ctx: FactContext) -> bool:
     if any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ == "if" and tok.dep_ == "ccomp")
            for c in tok.children):
         return True
+    if tok.dep_ == "acl":  # "a decision on just how BMW will manage" (not "the day when", "a town where")
+        return any(t.tag_ in ("WRB", "WP") and t.i < tok.i and t.lower_ not in ("when", "where")
+                   for t in tok.children)
     return tok.dep_ in ("ccomp", "pcomp", "xcomp") and any(
         t.tag_ in ("WRB", "WP") and t.i < tok.i and t.dep_ != "nsubj" for t in tok.subtree)
 
@@ -204,10 +210,10 @@ def _aptitude(cue: Cue, ctx: FactContext) -> bool:
 
 def _contest(cue: Cue, ctx: FactContext) -> bool:
     """"Real Madrid will play the final minutes of their match", "will race in
-    the marathon": a fixture of sport, what the schedule says, not an
-    undertaking."""
+    the marathon", "withdrew from the final": a fixture of sport, what the
+    schedule says, not an undertaking nor a refusal."""
     tok = cue.cue
-    if cue.kind != "promise" or tok.pos_ not in ("VERB", "AUX"):
+    if cue.kind not in ("promise", "refusal") or tok.pos_ not in ("VERB", "AUX"):
         return False
     args = [c for c in tok.children if c.dep_ in ("dobj", "prep", "prt", "npadvmod")]
     words = ctx.lex["contest_nouns"]
@@ -229,9 +235,22 @@ def _not_yet(cue: Cue, ctx: FactContext) -> bool:
 
 
 def _denial(cue: Cue, ctx: FactContext) -> bool:
-    """"refused to accept that the war had turned audiences": a claim denied."""
-    return cue.kind == "refusal" and any(x.lemma_ in ("accept", "admit", "believe", "concede", "acknowledge")
-                                         and children(x, "ccomp") for x in children(cue.cue, "xcomp"))
+    """"refused to accept that the war had turned audiences": a claim denied;
+    "denied he planned to join": a plan denied is no plan."""
+    if cue.cue.dep_ == "ccomp" and cue.cue.head.lemma_ in ctx.lex["denial_verbs"]:
+        return True
+    return cue.kind == "refusal" and any(x.lemma_ in ctx.lex["admission_verbs"] and children(x, "ccomp")
+                                         for x in children(cue.cue, "xcomp"))
+
+
+def _speech_to_come(cue: Cue, ctx: FactContext) -> bool:
+    """"He will argue that...", "is expected to stress the importance of...": a
+    speech to come is said, not undertaken (what it says may commit, on its own)."""
+    if cue.kind != "promise":
+        return False
+    words = ctx.lex["saying_verbs"]
+    acts = [cue.cue] + children(cue.cue, "xcomp")
+    return any(a.lemma_ in words and not children(a, "xcomp") for a in acts)
 
 
 #: The checks named by "frames_that_bind_nobody" in kg/data/commitment_cues.json.
@@ -240,12 +259,16 @@ BLOCKERS: dict[str, Callable[[Cue, FactContext], bool]] = {
     "past talks": _past_talks, "attempt": _attempt, "unrealised": _unrealised, "open question": _open_question,
     "receipt": _receipt, "alleged": _alleged, "condition": _condition, "question": _question,
     "ability": _ability, "aptitude": _aptitude, "contest": _contest, "not yet": _not_yet, "denial": _denial, "asked of": _asked_of,
+    "speech to come": _speech_to_come,
 }
 
 
-def blockers() -> tuple[Callable[[Cue, FactContext], bool], ...]:
-    """The checks the table turns on, in its order."""
-    return tuple(BLOCKERS[row["name"]] for row in load_cue_table()["frames_that_bind_nobody"])
+def blockers(releasing: bool = False) -> tuple[Callable[[Cue, FactContext], bool], ...]:
+    """The checks the table turns on, in its order: those whose frame binds
+    nothing below it, or (``releasing``) those whose frame leaves what it
+    governs to be read on its own ("will say that he would not rest")."""
+    return tuple(BLOCKERS[row["name"]] for row in load_cue_table()["frames_that_bind_nobody"]
+                 if bool(row.get("releases")) == releasing)
 
 
 def binds(cue: Cue, ctx: FactContext, blockers: tuple[Callable[[Cue, FactContext], bool], ...]) -> bool:

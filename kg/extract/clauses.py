@@ -36,16 +36,25 @@ def modality(tok: Token, modals: Mapping[str, str]) -> tuple[str | None, bool]:
     for c in tok.children:
         if c.is_title and not c.is_sent_start and c.nbor(1).pos_ == "PROPN" if c.i + 1 < len(c.doc) else False:
             continue  # "and Will Greenwood sidelined": a name, not a modal
+        if _is_had(c, tok):
+            continue  # "I'd burned my bridges": "had", a past perfect, no modal
         if c.tag_ == "MD" or c.lower_ in modals and c.dep_ == "aux":
             modal = modals.get(c.lower_, c.lower_)
-        if c.dep_ == "neg":
-            neg = True
+        if c.dep_ == "neg" or c.dep_ in ("nsubj", "nsubjpass") and any(
+                g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children):
+            neg = True  # "not", or "neither X nor Y was willing to"
     return modal, neg
 
 
 def is_perfect(tok: Token) -> bool:
-    """"have taken", "would have played": a participle after "have"."""
-    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    """"have taken", "would have played", "I'd burned": a participle after "have"."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and (c.lemma_ == "have" or _is_had(c, tok)) for c in tok.children)
+
+
+def _is_had(aux: Token, tok: Token) -> bool:
+    """"'d" before a bare participle is "had" ("I'd burned"); before "have" it is "would"."""
+    return aux.lower_ in ("'d", "’d") and tok.tag_ == "VBN" and not any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
 
 
 def _infinitive_head(tok: Token) -> Token | None:

@@ -226,7 +226,9 @@ class _Matcher:
         modal, negated = _modality(verb if verb is not None else cue, ctx)
         if self.modal_kind.get(modal or "") == "demand" and not passive:
             side = speaker_side(ctx, cue, personal=True)
-            if side is not None and side != committer:
+            if side is None:
+                return None  # "the commission must now ratify the decision": an obligation, told, nobody's pledge
+            if side != committer:
                 # '"Farmers must accept the rules," the minister said': the minister's demand of them
                 return Cue("demand", cue, side, content, committer, [], modal, negated)
         others = partners(subj, ctx, committer)
@@ -386,6 +388,9 @@ class _Matcher:
                 return None  # a hypothetical, not a commitment
         if kind == "promise" and tok.lemma_ in self.ctx.lex["happening_verbs"]:
             return "expectation"  # "Prices will fall", "Acme will face Zenith": a forecast, the speaker's if anyone's
+        if kind == "promise" and any(c.dep_ == "advmod" and c.lower_ in self.ctx.lex["hedge_adverbs"]
+                                     for c in tok.children):
+            return "expectation"  # "they probably wouldn't open on Sunday": a guess, not an undertaking
         return kind
 
     def modal(self, tok: Token) -> Cue | None:
@@ -428,8 +433,9 @@ class _Matcher:
         """A modal clause about nobody's act: a question or free relative ("what
         might happen"), a view ("he could not see the basis"), a description
         ("fields which could produce a billion barrels")."""
-        if subj is not None and subj.tag_ == "WP" and tok.dep_ != "relcl":
-            return True
+        if subj is not None and tok.dep_ != "relcl" and (
+                subj.tag_ == "WP" or any(c.dep_ == "det" and c.tag_ in ("WDT", "WP") for c in subj.children)):
+            return True  # "what might happen", "what infrastructure will be required"
         if tok.lemma_ in ("see", "imagine", "understand") and modal in ("can", "could"):
             return True
         return tok.dep_ == "relcl" and subj is not None and subj.tag_ in ("WDT", "WP") \
@@ -572,7 +578,7 @@ def _tree_order(sent: Span) -> list[Token]:
 def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
     """Yield the commitments of the document (actor, target... are entity keys)."""
     matcher = _Matcher(ctx)
-    checks = blockers()
+    checks, releasers = blockers(), blockers(releasing=True)
     doc = ctx.doc
     dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     money = [e for e in doc.ents if e.label_ == "MONEY"]
@@ -588,6 +594,8 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
             cue = matcher.match(tok)
             if cue is None or not cue.content:
                 continue
+            if not binds(cue, ctx, releasers):
+                continue  # "is expected to say that he would not rest": the speech binds nobody, what it says may
             cue.kind = _settled_kind(cue, ctx)
             if cue.target is None and tok.i in answered:
                 cue.target = answered[tok.i]  # the union's demand is made of the side that rejects it

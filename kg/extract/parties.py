@@ -73,6 +73,9 @@ def noun_owner(noun: Token, ctx: FactContext) -> str | None:
         if head.i == node.i:
             return None
         if node.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj", "appos") or head.dep_ == "prep":
+            if head.pos_ in ("VERB", "AUX") and head.lemma_ in ctx.lex["judging_verbs"]:
+                # "X attacked the decision (by Y) to...": the decision is Y's if anyone's, never its critic's
+                return _from_actor(head, ctx) if node.dep_ == "dobj" else None
             if head.pos_ in ("VERB", "AUX"):
                 return _verb_owner(head, ctx)
         elif node.dep_ == "acl":
