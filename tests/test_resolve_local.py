@@ -118,3 +118,12 @@ def test_a_possessive_description_gives_the_affiliation(build_texts):
     assert g.find("Supreme Electoral Tribunal").iri in mamani.affiliations
     c = [c for c in g.commitments() if c.kind == "promise"][0]
     assert g.name_of(c.actor) == "Supreme Electoral Tribunal"
+
+
+def test_a_partys_adjective_before_a_title_is_the_affiliation_and_its_we_the_partys(build_texts):
+    g = build_texts(['"We will cut fuel duty," Tory leader Ana Vale said.'])
+    c = [c for c in g.commitments() if c.kind == "promise"][0]
+    assert g.name_of(c.actor) == "Conservative Party"  # "we" of a party's leader is the party
+    g = build_texts(["Liberal Democrat leader Ana Vale said the plan was flawed."])
+    # named only by an adjective, the party is her affiliation, not an actor of the story
+    assert [a.name for a in g.actors()] == ["Ana Vale"]

@@ -248,6 +248,14 @@ class _Matcher:
                 kind = row.clause_modal_kind[modal]
                 if kind is None:
                     return None  # the inner clause is a commitment of its own
+        for inner in children(tok, "xcomp") if row.clause_kind else ():
+            inner_row = first_holding(self.table.candidates("verb", inner.lemma_.lower()), inner, self.ctx.actor,
+                                      sense_only=True)
+            if inner_row is not None and inner_row.kind in row.clause_kind:
+                kind = inner_row.kind  # "we expect to resist the charges": an intention to refuse
+        modal, negated = self._modal_of(tok)
+        if not negated and modal in row.own_modal_kind:
+            kind = row.own_modal_kind[modal]  # "the party would scrap the tax": a pledge to end it
         subj, passive = subject_of(tok)
         if passive and row.passive_subject == "commits" and subj is not None and self.ctx.actor(subj):
             passive = False  # "he is committed to", "X is expected to"
@@ -295,7 +303,7 @@ class _Matcher:
         kind = row.kind
         inner_rows = self.table.candidates("verb", inner.lemma_.lower()) if row.clause_kind else ()
         inner_row = first_holding(inner_rows, inner, self.ctx.actor, sense_only=True)
-        if inner_row is not None:
+        if inner_row is not None and inner_row.kind in row.clause_kind:
             kind = inner_row.kind  # "a decision to reject" refuses
         committer = noun_owner(tok, self.ctx)
         if committer is None:
@@ -497,6 +505,9 @@ class _Matcher:
         if kind == "demand" and own:
             # '"We must keep to this path," the minister said': an obligation one takes on oneself
             return Cue("promise", tok, actor, content_of(tok, set()), None, [], modal, negated) if actor else None
+        if kind == "expectation" and negated and modal == "could" and actor is not None and actor == committer \
+                and (tok.lemma_ not in ctx.lex["state_verbs"] or tok.lemma_ in ctx.lex["speech_verbs"]):
+            kind = "refusal"  # "he said he could not say sorry": what one says one cannot do, one refuses
         target = actor if actor != committer else None
         return Cue(kind, tok, committer, content_of(tok, set()), target, [], modal, negated)
 

@@ -45,7 +45,8 @@ class Construction:
     holder: str = "subject"
     passive_subject: str | None = None
     clause_modal_kind: Mapping[str, str | None] = field(default_factory=dict)
-    clause_kind: bool = False
+    own_modal_kind: Mapping[str, str] = field(default_factory=dict)  # "will scrap the tax" promises
+    clause_kind: tuple[str, ...] = ()  # the kinds a governed cue verb may pass on ("a decision to reject")
     bare: bool = False
     complement_preps: tuple[str, ...] = ()
     examples: tuple[dict, ...] = ()
@@ -75,6 +76,14 @@ class ConstructionTable:
         return {w: rows[0].kind for (f, w), rows in self.index.items() if f == frame}
 
 
+_KINDS = ("promise", "demand", "proposal", "expectation", "agreement", "refusal")
+
+
+def _clause_kinds(value) -> tuple[str, ...]:
+    """``true``: any kind; a list: those kinds."""
+    return _KINDS if value is True else tuple(value or ())
+
+
 def _row(raw: dict) -> Construction:
     if raw["frame"] not in FRAMES:
         raise ValueError(f"commitment_cues.json: {raw['name']!r} has an unknown frame {raw['frame']!r}")
@@ -86,7 +95,8 @@ def _row(raw: dict) -> Construction:
         needs=tuple(raw.get("needs", ())), needs_any=tuple(raw.get("needs_any", ())),
         forbids=tuple(raw.get("forbids", ())), holder=raw.get("holder", "subject"),
         passive_subject=raw.get("passive_subject"), clause_modal_kind=dict(raw.get("clause_modal_kind", {})),
-        clause_kind=bool(raw.get("clause_kind", False)), bare=bool(raw.get("bare", False)),
+        own_modal_kind=dict(raw.get("own_modal_kind", {})),
+        clause_kind=_clause_kinds(raw.get("clause_kind", ())), bare=bool(raw.get("bare", False)),
         complement_preps=tuple(raw.get("complement_preps", ())), examples=tuple(raw.get("examples", ())),
         not_examples=tuple(raw.get("not", ())))
 

@@ -33,12 +33,14 @@ def extract_document(doc: Doc, document: Document) -> DocumentFacts:
             e.is_actor = False
         elif key in named:
             e.is_actor = True  # a town that speaks ("Vale said") acts through its council or team
-    # Keep what a kept entity points at: a role's country is a node of the graph.
+    # Keep what a kept entity points at: a role's country is a node of the graph (a party
+    # named only by an adjective, "Tory leader X", stays an affiliation unless it acts).
     for e in list(ents.entities.values()):
         if e.is_actor or e.is_place:
             for key in e.affiliations:
-                if key in ents.entities and not ents.entities[key].is_place:
-                    ents.entities[key].is_actor = True
+                aff = ents.entities.get(key)
+                if aff is not None and not aff.is_place and (aff.mentions or aff.kind == "Country"):
+                    aff.is_actor = True
     entities = [e for e in ents.entities.values() if e.is_actor or e.is_place]
     return DocumentFacts(
         document=document,

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -879,6 +880,8 @@ def _add_role(b: _Builder, ent: LocalEntity, r: RoleMention) -> None:
         if key:
             aff_key = key
             break
+    if aff_key is None and r.affiliation_tokens:
+        aff_key = _party_named(b, r.affiliation_tokens)
     ev_sent = doc[r.start].sent
     ev = Evidence(b.doc_id, b.sent_idx[r.start], ev_sent.start_char, ev_sent.end_char, ev_sent.text)
     role = Role(r.name, r.text, aff_key, ev)
@@ -897,6 +900,37 @@ def _add_role(b: _Builder, ent: LocalEntity, r: RoleMention) -> None:
         if alias and alias not in ent.aliases:
             ent.aliases.append(alias)
     b.qualified[ent.key].setdefault(r.head, set()).add(r.qualified)
+
+
+def _party_named(b: _Builder, toks: tuple[int, ...]) -> str | None:
+    """"Tory leader X", "Liberal Democrat leader X": the party a party's
+    adjective names (the document's node of it, or the gazetteer's)."""
+    forms = _party_forms()
+    first, last = min(toks), max(toks)
+    for start in range(max(0, first - 2), first + 1):  # "Liberal Democrat" before "Democrat"
+        if not all(t.is_title or t.is_upper for t in b.doc[start:first]):
+            continue
+        key = forms.get(normalize_name(b.doc[start:last + 1].text))
+        if key is None:
+            continue
+        for ent in b.out.entities.values():
+            if ent.key == key or ent.kind == "Organization" and any(
+                    forms.get(normalize_name(n)) == key for n in (ent.name, *ent.aliases)):
+                return ent.key
+        g = b.gaz.get(key)
+        return b.entity(g.key, g.name, "Organization", wikidata=g.wikidata, is_actor=False).key
+    return None
+
+
+@lru_cache(maxsize=1)
+def _party_forms() -> dict[str, str]:
+    """Every name and short name of a party in the gazetteer, normalised -> its key."""
+    forms: dict[str, str] = {}
+    for key, g in load_gazetteer().entries.items():
+        if g.party:
+            for n in (g.name, *g.names, *g.short_names):
+                forms.setdefault(normalize_name(n), key)
+    return forms
 
 
 def _member_of(b: _Builder) -> None:
