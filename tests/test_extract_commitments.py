@@ -326,3 +326,24 @@ def test_a_question_without_its_mark_and_a_plan_neither_would_fund_give_no_promi
 def test_the_critic_of_a_decision_does_not_own_it(build_texts):
     g = build_texts(["Mr Tom Lund has attacked the decision to close the hospital in Leeds."])
     assert [c for c in g.commitments() if g.name_of(c.actor) == "Tom Lund"] == []
+
+
+def test_a_past_wish_told_and_a_past_going_to_in_a_quote_commit_nobody(build_texts):
+    g = build_texts(["For its part, Acme Foods was keen to agree a deal with the union."])
+    assert g.commitments() == []
+    g = build_texts(['"We showed real character and we were never going to lose," Mr Tom Lund said.'])
+    assert g.commitments() == []
+
+
+def test_a_subject_the_parser_strands_and_a_title_after_the_name_still_commit(build_texts):
+    g = build_texts(["Labour has already announced plans to help first-time buyers and the Tories "
+                     "would extend right-to-buy schemes."])
+    assert ("Conservative Party", "promise") in [(g.name_of(c.actor), c.kind) for c in g.commitments()]
+    g = build_texts(["In the Commons, Tory frontbencher Andrew Tyrie MP demanded an immediate statement."])
+    assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("Andrew Tyrie", "demand")]
+    assert [a.name for a in g.actors()] == ["Andrew Tyrie"]
+
+
+def test_an_elided_if_not_negates_nothing(build_texts):
+    g = build_texts(["If not they will close the plant in Leeds, Acme Foods said."])
+    assert [(c.kind, c.negated) for c in g.commitments()] == [("promise", False)]

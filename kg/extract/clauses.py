@@ -40,6 +40,8 @@ def modality(tok: Token, modals: Mapping[str, str]) -> tuple[str | None, bool]:
             continue  # "I'd burned my bridges": "had", a past perfect, no modal
         if c.tag_ == "MD" or c.lower_ in modals and c.dep_ == "aux":
             modal = modals.get(c.lower_, c.lower_)
+        if c.dep_ == "neg" and c.i > 0 and tok.doc[c.i - 1].lower_ == "if":
+            continue  # "If not, they will be released": the "not" is the condition's, elided
         if c.dep_ == "neg" or c.dep_ in ("nsubj", "nsubjpass") and any(
                 g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children):
             neg = True  # "not", or "neither X nor Y was willing to"
@@ -105,6 +107,9 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             c = _quantified(min(subs, key=lambda x: abs(tok.i - x.i)))
             own_passive = bool(children(start, "auxpass"))  # "... and would be freed": passive whatever the head
             return c, own_passive or c.dep_ == "nsubjpass" and (tok is start or _shares_passive(start))
+        stray = _stray_subject(tok) if tok is start else None
+        if stray is not None:
+            return stray, bool(children(tok, "auxpass"))
         if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             obj = children(tok.head, "dobj")
             if obj:  # object control: "urged X to go" -> X goes
@@ -118,6 +123,24 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             break
         tok = up
     return None, False
+
+
+def _stray_subject(tok: Token) -> Token | None:
+    """"X announced plans to help buyers and the Tories would extend...",
+    'according to Mr Lund, Acme "were not planning to bid"': the parser joins
+    the noun to the phrase before it and leaves the verb with no subject; the
+    noun right before the auxiliary (and any quote mark) is its subject."""
+    auxes = [c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+    if not auxes or tok.dep_ not in ("ccomp", "conj", "ROOT"):
+        return None
+    i = min(auxes) - 1
+    while i >= 0 and tok.doc[i].text in _QUOTE_MARKS:
+        i -= 1
+    prev = tok.doc[i] if i >= 0 else None
+    if prev is None or prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ not in ("conj", "dobj", "pobj", "appos") \
+            or prev.head.i > prev.i or tok.dep_ != "ROOT" and prev.i <= tok.head.i:
+        return None
+    return prev
 
 
 def _quantified(subj: Token) -> Token:
@@ -204,9 +227,14 @@ def has_to(tok: Token) -> bool:
 
 
 def going_to(tok: Token) -> bool:
-    """"is going to build": "be going" + "to" + a verb."""
+    """"is going to build": "be going" + "to" + a verb (in a quote, '"we were
+    going to lose"' is what was once ahead, not what is; in reported speech the
+    past is the report's tense: "said they were going to cut jobs")."""
     head = _infinitive_head(tok)
-    return head is not None and head.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+    if head is None or head.lower_ != "going":
+        return False
+    be = [c for c in head.children if c.dep_ == "aux" and c.lemma_ == "be"]
+    return bool(be) and not (be[0].lower_ in ("was", "were") and in_quote(tok))
 
 
 def governing_verb(noun: Token) -> Token | None:

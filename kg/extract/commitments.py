@@ -274,6 +274,8 @@ class _Matcher:
             return None
         subj, _ = subject_of(verb)
         if row.holder != "speaker":
+            if verb.tag_ == "VBD" and verb.lemma_ == "be" and speaker_side(self.ctx, tok) is None:
+                return Cue("", tok, None, content_of(tok, set()))  # "GM was keen to ward off criticism": a past wish, told
             return self._finish(row.kind, tok, subj, False, tok, verb=verb)
         # "X is likely to sign": the expectation is the writer's, or the
         # speaker's in reported speech; X is what it is about.

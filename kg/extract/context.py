@@ -134,9 +134,11 @@ class FactContext:
         return self._modifier_actor(tok, low)
 
     def _appositive_actor(self, tok: Token) -> str | None:
-        """The actor named in apposition to ``tok``, if any."""
+        """The actor named in apposition to ``tok``, or before a title after
+        the name ("Andrew Tyrie MP": the parse makes "MP" the head), if any."""
+        titled = tok.lower_ in self.lex["titles"]
         for c in tok.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" or titled and c.dep_ == "compound" and c.ent_type_ == "PERSON":
                 key = self.ents.token_key.get(c.i)
                 if key and self.ents.actor_key(key):
                     return key

@@ -299,6 +299,8 @@ def _is_acronym_subject(tok: Token) -> bool:
     if tok.pos_ != "PROPN" or not (2 <= len(text) <= 6) or not text[0].isalpha() or not text.isupper() \
             or not text.isalnum() or tok.ent_type_:
         return False
+    if text.lower() in title_words() and any(c.ent_type_ == "PERSON" for c in tok.children):
+        return False  # "Andrew Tyrie MP said": a title after a name
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.pos_ == "VERB":
