@@ -249,7 +249,8 @@ def _speech_to_come(cue: Cue, ctx: FactContext) -> bool:
     if cue.kind != "promise":
         return False
     words = ctx.lex["saying_verbs"]
-    acts = [cue.cue] + children(cue.cue, "xcomp")
+    # the cue itself under will/would ("will argue"), or the act a cue looks ahead to ("expected to stress")
+    acts = ([cue.cue] if cue.modality is not None else []) + children(cue.cue, "xcomp")
     return any(a.lemma_ in words and not children(a, "xcomp") for a in acts)
 
 

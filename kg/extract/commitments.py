@@ -524,7 +524,9 @@ class _Matcher:
             return None if tok.lemma_ in ctx.lex["state_verbs"] | ctx.lex["receiving_verbs"] else actor
         owner = next((ctx.actor(p) for p in children(subj, "poss")), None) if subj is not None else None
         if owner and tok.lemma_ in ctx.lex["undertaking_verbs"]:
-            return owner  # "X's treaty would establish a fund": the treaty's owner's undertaking
+            # "X's treaty would establish a fund": the treaty's owner's undertaking, unless someone
+            # else says so ("Turkey's entry would provide a bridge, Mr Howard added": his view)
+            return owner if not in_speech or speaker_side(ctx, tok) in (owner, None) else None
         if not in_speech or tok.lemma_ not in ctx.lex["undertaking_verbs"]:
             return None  # "X will not be blackmailed" binds nobody
         nobody = ctx.lex["impersonal_subjects"] | {"you", "everything", "nothing", "things"}

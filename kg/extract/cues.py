@@ -242,6 +242,23 @@ def _tag(tok: Token, arg: str, actor: Actor) -> bool:
     return tok.tag_ in arg.split("|")
 
 
+#: An object pronoun and the subject pronoun of the same person ("told me that I would").
+_SAME_PERSON = {"me": "i", "him": "he", "her": "she", "us": "we", "them": "they", "you": "you"}
+
+
+def _addressee_subject(tok: Token, arg: str, actor: Actor) -> bool:
+    """The one told is the subject of what they are told ("told me that I would
+    play", "assured Acme it would be paid"): a pledge to them, about them."""
+    for obj in children(tok, "dobj", "dative"):
+        for c in children(tok, "ccomp"):
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            if _SAME_PERSON.get(obj.lower_) == subj.lower_ or actor(obj) is not None and actor(obj) == actor(subj):
+                return True
+    return False
+
+
 
 
 def _mandative(tok: Token, arg: str, actor: Actor) -> bool:
@@ -269,6 +286,7 @@ def _schedule(tok: Token, arg: str, actor: Actor) -> bool:
 
 
 CONSTRAINTS: dict[str, Callable[[Token, str, Actor], bool]] = {
+    "addressee_subject": _addressee_subject,
     "dep": _has_dep,
     "no": _lacks_dep,
     "prep": _child_word("prep"),
