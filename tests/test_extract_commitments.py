@@ -347,3 +347,15 @@ def test_a_subject_the_parser_strands_and_a_title_after_the_name_still_commit(bu
 def test_an_elided_if_not_negates_nothing(build_texts):
     g = build_texts(["If not they will close the plant in Leeds, Acme Foods said."])
     assert [(c.kind, c.negated) for c in g.commitments()] == [("promise", False)]
+
+
+def test_what_another_may_be_willing_to_do_is_the_speakers_guess_and_a_wh_question_commits_nobody(build_texts):
+    g = build_texts(['"Portugal may be willing to lift the ban on beef," Mr Tom Lund said.'])
+    assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("Tom Lund", "expectation")]
+    g = build_texts(["How then will Acme Foods explain the figures to its workers!"])
+    assert g.commitments() == []
+
+
+def test_a_title_defended_is_a_fixture(build_texts):
+    g = build_texts(["Kenya's Paul Tergat will defend the title he won last year in Boston."])
+    assert g.commitments() == []

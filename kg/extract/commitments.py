@@ -57,6 +57,10 @@ def _no_commitment_frame(tok: Token, ctx: FactContext) -> bool:
     if subj is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < subj.i
                                 for c in tok.children):
         return True  # "Should the RFU resolve the issue, ...": an inverted condition
+    aux = [c for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    if subj is not None and aux and aux[0].i < subj.i and any(
+            c.tag_ in ("WRB", "WP", "WDT") and c.i < aux[0].i for c in tok.subtree):
+        return True  # "How then will the government fudge the figures!": a question, whatever its mark
     if tok.head.pos_ in ("ADJ", "ADV") and any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in tok.children):
         return True  # "not as strong as could be expected", "more than would be needed": a comparison
     sent = ctx.sents[ctx.sent_of[tok.i]]
@@ -611,6 +615,7 @@ def extract_commitments(ctx: FactContext) -> Iterator[Commitment]:
                 continue
             if not binds(cue, ctx, releasers):
                 continue  # "is expected to say that he would not rest": the speech binds nobody, what it says may
+            cue = _guessed(cue, ctx)
             cue.kind = _settled_kind(cue, ctx)
             if cue.target is None and tok.i in answered:
                 cue.target = answered[tok.i]  # the union's demand is made of the side that rejects it
@@ -634,6 +639,19 @@ def _keep(found: dict[tuple[str, str], Commitment], c: Commitment) -> None:
         for name in ("target", "time", "date", "place", "amount"):
             if getattr(first, name) is None:
                 setattr(first, name, getattr(c, name))
+
+
+def _guessed(cue: Cue, ctx: FactContext) -> Cue:
+    """'"Fiat may be willing to cancel the put," X said': what another may do is
+    the speaker's guess about them; told by nobody, it is nobody's."""
+    if cue.kind != "promise" or cue.modality not in ("may", "might", "could") or cue.committer is None:
+        return cue
+    side = speaker_side(ctx, cue.cue, personal=True)
+    if side is None:
+        return _nobody(cue)
+    if side == cue.committer:
+        return cue
+    return Cue("expectation", cue.cue, side, cue.content, cue.committer, [], cue.modality, cue.negated)
 
 
 def _settled_kind(cue: Cue, ctx: FactContext) -> str:
