@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import MODAL_WORDS, children, in_quote, is_perfect, subject_of
+from kg.extract.clauses import MODAL_WORDS, children, going_to, in_quote, is_perfect, subject_of
 from kg.extract.context import FactContext
 from kg.nlp.gazetteer import load_cue_table
 from kg.resolve.unnamed import actor_nouns
@@ -156,6 +156,8 @@ def _open_question(cue: Cue, ctx: FactContext) -> bool:
     """"did not know whether they would pursue the case", "what the bank expects
     to happen", "how the board proposed to act": an open question binds nobody."""
     tok = cue.cue
+    if going_to(tok):
+        tok = tok.head  # "when it is going to happen": the question is on "going"
     if any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ == "if" and tok.dep_ == "ccomp")
            for c in tok.children):
         return True

@@ -180,6 +180,10 @@ def _passive_clause(tok: Token, arg: str, actor: Actor) -> bool:
     return any(x.dep_ == "auxpass" for c in children(tok, "xcomp", "ccomp") for x in c.children)
 
 
+def _passive_on_passive(tok: Token, arg: str, actor: Actor) -> bool:
+    return _passive(tok, arg, actor) and _passive_clause(tok, arg, actor)
+
+
 def _expletive_subject(tok: Token, arg: str, actor: Actor) -> bool:
     verb = tok.head if tok.dep_ in ("acomp", "attr") else tok
     return any(c.lower_ == "it" for c in children(verb, "nsubj", "expl"))
@@ -288,6 +292,7 @@ def _schedule(tok: Token, arg: str, actor: Actor) -> bool:
 
 CONSTRAINTS: dict[str, Callable[[Token, str, Actor], bool]] = {
     "addressee_subject": _addressee_subject,
+    "passive_on_passive": _passive_on_passive,
     "dep": _has_dep,
     "no": _lacks_dep,
     "prep": _child_word("prep"),
