@@ -273,9 +273,12 @@ class _Matcher:
         # "ready to go", "confident that it will"; after an empty "it" the clause hangs on the copula
         # ("it is vital that X acts").
         comp = children(tok, "xcomp", "ccomp") or (children(verb, "xcomp", "ccomp") if verb is not tok else [])
-        preps = ("to", *row.complement_preps)  # "ready to", "set for steady growth"
-        if not (comp or any(c.lower_ in preps for c in children(tok, "prep"))):
+        # "set for steady growth", "committed to doubling" (not "due to the onset": a cause)
+        if not (comp or any(c.lower_ in row.complement_preps or c.lower_ == "to" and children(c, "pcomp")
+                            for c in children(tok, "prep"))):
             return None
+        if comp and comp[0].lemma_ in self.ctx.lex["cognition_verbs"]:
+            return Cue("", tok, None, content_of(tok, set()))  # "it is important to remember that...": a reminder
         subj, _ = subject_of(verb)
         if row.holder != "speaker":
             if verb.tag_ == "VBD" and verb.lemma_ == "be" and speaker_side(self.ctx, tok) is None:
