@@ -359,3 +359,10 @@ def test_what_another_may_be_willing_to_do_is_the_speakers_guess_and_a_wh_questi
 def test_a_title_defended_is_a_fixture(build_texts):
     g = build_texts(["Kenya's Paul Tergat will defend the title he won last year in Boston."])
     assert g.commitments() == []
+
+
+def test_what_one_could_not_say_and_a_past_wish_in_a_quote_commit_nobody(build_texts):
+    g = build_texts(["Ms Ana Vale added she could not say whether a similar fault had occurred before."])
+    assert g.commitments() == []
+    g = build_texts(['"It was important to me that Rui Costa should stay for the same time," Mr Tom Lund said.'])
+    assert g.commitments() == []

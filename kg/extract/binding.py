@@ -248,8 +248,8 @@ def _denial(cue: Cue, ctx: FactContext) -> bool:
 def _speech_to_come(cue: Cue, ctx: FactContext) -> bool:
     """"He will argue that...", "is expected to stress the importance of...": a
     speech to come is said, not undertaken (what it says may commit, on its own)."""
-    if cue.kind != "promise":
-        return False
+    if cue.kind not in ("promise", "expectation"):
+        return False  # ("more likely to say that...", "might argue": a saying, forecast)
     words = ctx.lex["saying_verbs"]
     # the cue itself under will/would ("will argue"), or the act a cue looks ahead to ("expected to stress")
     acts = ([cue.cue] if cue.modality is not None else []) + children(cue.cue, "xcomp")

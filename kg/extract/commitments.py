@@ -28,8 +28,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.binding import Cue, binds, blockers
-from kg.extract.clauses import (children, clause_of_noun, content_of, detached_clause, going_to, has_to, is_perfect,
-                                is_planned, modality, of_gerund, subject_of, subtree_ids)
+from kg.extract.clauses import (children, clause_of_noun, content_of, detached_clause, going_to, has_to, in_quote,
+                                is_perfect, is_planned, modality, of_gerund, subject_of, subtree_ids)
 from kg.extract.context import FactContext
 from kg.extract.cues import Construction, first_holding, holds, load_constructions
 from kg.extract.parties import (addressed_government, agent_of, counterpart, each_party, is_joint, joint_subject, maker,
@@ -144,7 +144,7 @@ class _Matcher:
         self.modal_kind = self.table.kinds("modal")
         self.people_nouns = _people_nouns()
         # verbs of a view: a modal on them with a that-clause commits nobody ("will fear that...")
-        self.views = ctx.lex["cognition_verbs"] | ctx.lex["belief_verbs"] | ctx.lex["hope_verbs"]
+        self.views = ctx.lex["cognition_verbs"] | ctx.lex["belief_verbs"] | ctx.lex["hope_verbs"] | ctx.lex["saying_verbs"]
 
     def _read(self, frame: str, words: tuple[str, ...], tok: Token, read) -> Cue | None:
         """The cue of the first row of ``frame`` listing one of ``words`` whose
@@ -280,14 +280,17 @@ class _Matcher:
         if comp and comp[0].lemma_ in self.ctx.lex["cognition_verbs"]:
             return Cue("", tok, None, content_of(tok, set()))  # "it is important to remember that...": a reminder
         subj, _ = subject_of(verb)
+        content = content_of(comp[0] if comp and comp[0].head.i != tok.i else tok, set())
+        past = verb.tag_ == "VBD" and verb.lemma_ == "be"
         if row.holder != "speaker":
-            if verb.tag_ == "VBD" and verb.lemma_ == "be" and speaker_side(self.ctx, tok) is None:
-                return Cue("", tok, None, content_of(tok, set()))  # "GM was keen to ward off criticism": a past wish, told
+            if past and speaker_side(self.ctx, tok) is None:
+                return Cue("", tok, None, content)  # "GM was keen to ward off criticism": a past wish, told
             return self._finish(row.kind, tok, subj, False, tok, verb=verb)
+        if past and in_quote(tok):
+            return Cue("", tok, None, content)  # '"It was important to me that X stay"': a past wish
         # "X is likely to sign": the expectation is the writer's, or the
         # speaker's in reported speech; X is what it is about.
         holder = speaker_side(self.ctx, tok, officials_only=True)
-        content = content_of(comp[0] if comp and comp[0].head.i != tok.i else tok, set())
         if holder is None:
             return Cue("", tok, None, content)  # nobody holds it; still, "likely to sign" is no signature
         about = self.ctx.actor(subj) if subj is not None and subj.lower_ != "it" else None
@@ -330,6 +333,8 @@ class _Matcher:
 
     def _bare_noun(self, tok: Token, row: Construction) -> Cue | None:
         """"filed a complaint against X", "made ten recommendations": the noun is what is committed."""
+        if not any(c.dep_ not in ("det", "poss", "punct", "cc", "case") for c in tok.children):
+            return None  # "announced his plans": what they are, the sentence does not say
         committer = noun_owner(tok, self.ctx)
         if committer is None:
             return None
@@ -416,7 +421,8 @@ class _Matcher:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         if tok.lemma_ in self.views and children(tok, "ccomp"):
-            # "we must recognise that...", "gamers will fear that...": a view; "will not recognise the border" refuses
+            # "we must recognise that...", "gamers will fear that...", "could not say whether...": a view
+            # or a saying; "will not recognise the border" refuses
             return None
         modal, negated = self._modal_of(tok)
         if modal is None or modal not in self.modal_kind or _no_commitment_frame(tok, ctx):

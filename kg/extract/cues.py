@@ -220,8 +220,8 @@ def _bare_participle(tok: Token, arg: str, actor: Actor) -> bool:
 
 
 def _modifier(tok: Token, arg: str, actor: Actor) -> bool:
-    # "the agreed plan", "customers simply abandoning calls": a participle describing a noun
-    return tok.dep_ in ("amod", "compound") or tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN")
+    # "the agreed plan", "customers simply abandoning calls", "foreigners who were needed": describing a noun
+    return tok.dep_ in ("amod", "compound", "relcl") or tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN")
 
 
 def _object_control(tok: Token, arg: str, actor: Actor) -> bool:
