@@ -60,14 +60,14 @@ def _counterfactual(cue: Cue, ctx: FactContext) -> bool:
 def _unreal_condition(tok: Token) -> bool:
     """An "if" clause of a copular past "be" ("if I was Andrew, I'd...") or a
     "without" phrase ("without it we'd be lost") on a would-clause.  (Only
-    the copula: reported speech shifts tenses, and "warned it would act if
-    deficits grew" is a real threat.)"""
+    the copula outside quotes: reported speech shifts tenses, and "warned it
+    would act if deficits grew" is a real threat.)"""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "without":
             return True
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) \
-                and c.lemma_ == "be" and c.tag_ == "VBD":
-            return True
+                and c.tag_ == "VBD" and (c.lemma_ == "be" or in_quote(tok)):
+            return True  # (in a quote, no report shifts the tense: '"If the robots moved slower, users would..."')
     return False
 
 
