@@ -366,3 +366,8 @@ def test_what_one_could_not_say_and_a_past_wish_in_a_quote_commit_nobody(build_t
     assert g.commitments() == []
     g = build_texts(['"It was important to me that Rui Costa should stay for the same time," Mr Tom Lund said.'])
     assert g.commitments() == []
+
+
+def test_every_chance_that_someone_will_is_no_ones_promise(build_texts):
+    g = build_texts(['"There is every chance that Rui Costa will be making an impact from the bench," Mr Tom Lund said.'])
+    assert [c for c in g.commitments() if g.name_of(c.actor) == "Rui Costa"] == []

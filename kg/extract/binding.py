@@ -147,9 +147,14 @@ def _attempt(cue: Cue, ctx: FactContext) -> bool:
 
 
 def _unrealised(cue: Cue, ctx: FactContext) -> bool:
-    """"before committing himself to a contract", "without agreeing to": not (yet) done."""
+    """"before committing himself to a contract", "without agreeing to", "close
+    to striking a deal": not (yet) done."""
     tok = cue.cue
-    return tok.dep_ == "pcomp" and tok.head.lower_ in ctx.lex["unrealised_preps"]
+    if tok.dep_ != "pcomp":
+        return False
+    prep = tok.head
+    return prep.lower_ in ctx.lex["unrealised_preps"] or prep.lower_ == "to" and \
+        prep.head.lemma_.lower() in ctx.lex["unrealised_adjectives"]
 
 
 def _open_question(cue: Cue, ctx: FactContext) -> bool:

@@ -51,16 +51,8 @@ def _no_commitment_frame(tok: Token, ctx: FactContext) -> bool:
     """A modal that binds nobody: a perfect ("would have played", "will have
     taken": what was or will be the case), an inverted condition ("should X
     agree, ..."), a comparison, or a question ("who would pay?")."""
-    if is_perfect(tok):
+    if is_perfect(tok) or _inverted(tok):
         return True
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < subj.i
-                                for c in tok.children):
-        return True  # "Should the RFU resolve the issue, ...": an inverted condition
-    aux = [c for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"]
-    if subj is not None and aux and aux[0].i < subj.i and any(
-            c.tag_ in ("WRB", "WP", "WDT") and c.i < aux[0].i for c in tok.subtree):
-        return True  # "How then will the government fudge the figures!": a question, whatever its mark
     if tok.head.pos_ in ("ADJ", "ADV") and any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in tok.children):
         return True  # "not as strong as could be expected", "more than would be needed": a comparison
     sent = ctx.sents[ctx.sent_of[tok.i]]
@@ -70,6 +62,20 @@ def _no_commitment_frame(tok: Token, ctx: FactContext) -> bool:
     after = [t for t in sent[tok.right_edge.i + 1 - sent.start:] if t.is_punct]
     return bool(after) and after[0].text == "?" or any(
         t.text == "?" and t.i > tok.i and t.head.i == tok.i for t in sent)
+
+
+def _inverted(tok: Token) -> bool:
+    """An auxiliary before the subject: an inverted condition ("Should the RFU
+    resolve the issue, ...") or a wh-question, whatever its mark ("How then
+    will the government fudge the figures!")."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    auxes = [c for c in tok.children if c.dep_ == "aux" and c.i < subj.i]
+    if any(c.lower_ in ("should", "were", "had") for c in auxes):
+        return True
+    modals = [c for c in auxes if c.tag_ == "MD"]
+    return bool(modals) and any(c.tag_ in ("WRB", "WP", "WDT") and c.i < modals[0].i for c in tok.subtree)
 
 
 # --- who, to whom ----------------------------------------------------------------------
