@@ -68,7 +68,16 @@ def _unreal_condition(tok: Token) -> bool:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) \
                 and c.tag_ == "VBD" and (c.lemma_ == "be" or in_quote(tok)):
             return True  # (in a quote, no report shifts the tense: '"If the robots moved slower, users would..."')
+        if c.dep_ == "advcl" and _inverted_condition(c):
+            return True  # "Had England's kickers not been so bad, the position would be very different"
     return False
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """"Had X been", "Were X to": a condition with its auxiliary before its subject."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should")
+                                    and c.i < subj.i for c in clause.children)
 
 
 def _past_expectation(cue: Cue, ctx: FactContext) -> bool:
@@ -222,6 +231,8 @@ def _contest(cue: Cue, ctx: FactContext) -> bool:
     tok = cue.cue
     if cue.kind not in ("promise", "refusal") or tok.pos_ not in ("VERB", "AUX"):
         return False
+    if tok.lemma_ in ctx.lex["contest_verbs"]:
+        return True  # "will compete against X for best actress"
     args = [c for c in tok.children if c.dep_ in ("dobj", "prep", "prt", "npadvmod")]
     words = ctx.lex["contest_nouns"]
     return any(t.lemma_.lower() in words and t.pos_ in ("NOUN", "PROPN") for a in args for t in a.subtree
