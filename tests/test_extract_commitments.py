@@ -371,3 +371,10 @@ def test_what_one_could_not_say_and_a_past_wish_in_a_quote_commit_nobody(build_t
 def test_every_chance_that_someone_will_is_no_ones_promise(build_texts):
     g = build_texts(['"There is every chance that Rui Costa will be making an impact from the bench," Mr Tom Lund said.'])
     assert [c for c in g.commitments() if g.name_of(c.actor) == "Rui Costa"] == []
+
+
+def test_a_generic_you_asks_nobody_but_you_said_to_someone_is_a_demand(build_texts):
+    g = build_texts(['"You have to enjoy it when the team plays like this," Mr Tom Lund said.'])
+    assert g.commitments() == []
+    g = build_texts(['"You must resign," Mr Tom Lund told the Portugal minister Ana Vale.'])
+    assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("Tom Lund", "demand")]

@@ -74,10 +74,18 @@ def _unreal_condition(tok: Token) -> bool:
 
 
 def _inverted_condition(clause: Token) -> bool:
-    """"Had X been", "Were X to": a condition with its auxiliary before its subject."""
+    """"Had X been", "Were X to": a condition with its auxiliary before its
+    subject; or "if Howard were applying": a subjunctive "were" after a
+    singular subject."""
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should")
-                                    and c.i < subj.i for c in clause.children)
+    if subj is None:
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in ("had", "were", "should") and c.i < subj.i for c in auxes):
+        return True
+    singular = subj.tag_ in ("NN", "NNP") or subj.lower_ in ("i", "he", "she", "it")
+    return singular and any(c.lower_ == "were" for c in auxes) and \
+        any(m.dep_ == "mark" and m.lower_ == "if" for m in clause.children)
 
 
 def _past_expectation(cue: Cue, ctx: FactContext) -> bool:
@@ -254,8 +262,11 @@ def _not_yet(cue: Cue, ctx: FactContext) -> bool:
 
 def _denial(cue: Cue, ctx: FactContext) -> bool:
     """"refused to accept that the war had turned audiences": a claim denied;
-    "denied he planned to join": a plan denied is no plan."""
-    if cue.cue.dep_ == "ccomp" and cue.cue.head.lemma_ in ctx.lex["denial_verbs"]:
+    "denied he planned to join": a plan denied is no plan; "does not mean it
+    should be barred": what is said not to follow."""
+    head = cue.cue.head
+    if cue.cue.dep_ == "ccomp" and (head.lemma_ in ctx.lex["denial_verbs"] or head.lemma_ in
+                                    ctx.lex["implication_verbs"] and children(head, "neg")):
         return True
     return cue.kind == "refusal" and any(x.lemma_ in ctx.lex["admission_verbs"] and children(x, "ccomp")
                                          for x in children(cue.cue, "xcomp"))

@@ -523,6 +523,8 @@ class _Matcher:
         own = subj is not None and subj.lower_ in ctx.lex["first_person_plural"]
         if kind == "demand" and committer == actor and not own:
             return None  # "I have to do it": one's own necessity, no undertaking to anyone
+        if kind == "demand" and subj is not None and subj.lower_ == "you" and not self._addressed(tok):
+            return None  # '"You have to enjoy it," he said': anyone's lot, asked of nobody
         if kind == "demand" and own:
             # '"We must keep to this path," the minister said': an obligation one takes on oneself
             return Cue("promise", tok, actor, content_of(tok, set()), None, [], modal, negated) if actor else None
@@ -531,6 +533,12 @@ class _Matcher:
             kind = "refusal"  # "he said he could not say sorry": what one says one cannot do, one refuses
         target = actor if actor != committer else None
         return Cue(kind, tok, committer, content_of(tok, set()), target, [], modal, negated)
+
+    def _addressed(self, tok: Token) -> bool:
+        """Is the sentence said to someone ("he told the minister", "urged MPs")?"""
+        sent = self.ctx.sents[self.ctx.sent_of[tok.i]]
+        verbs = self.ctx.lex["addressing_verbs"]
+        return any(t.lemma_ in verbs and children(t, "dobj", "dative") for t in sent)
 
     def _acting(self, tok: Token, subj: Token | None, actor: str | None, in_speech: bool) -> str | None:
         """Who a will/would/shall binds: the subject that acts, or, impersonal
