@@ -378,3 +378,10 @@ def test_a_generic_you_asks_nobody_but_you_said_to_someone_is_a_demand(build_tex
     assert g.commitments() == []
     g = build_texts(['"You must resign," Mr Tom Lund told the Portugal minister Ana Vale.'])
     assert [(g.name_of(c.actor), c.kind) for c in g.commitments()] == [("Tom Lund", "demand")]
+
+
+def test_what_others_are_said_to_believe_is_their_expectation_and_there_is_more_to_come_is_none(build_texts):
+    g = build_texts(['"Even successful farmers do not think the new tax will help Portugal," said Ms Ana Vale of the Acme Trust.'])
+    assert [c for c in g.commitments() if g.name_of(c.actor) == "Ana Vale"] == []
+    g = build_texts(["Rui Costa was right in there and there is definitely more to come from him."])
+    assert g.commitments() == []

@@ -385,7 +385,8 @@ class _Matcher:
             return modal, negated
         if any(c.lemma_ == "need" and c.dep_ == "aux" for c in tok.children):
             return "should", negated
-        if is_planned(tok):  # "Acme is to cut 500 jobs": an arrangement, the subject's to keep
+        if is_planned(tok) and not children(tok.head, "expl"):
+            # "Acme is to cut 500 jobs": an arrangement, the subject's to keep ("there is more to come" is none)
             return "is to", negated or any(c.dep_ == "neg" for c in tok.head.children)
         if has_to(tok):  # "the council has to cut", "had to be taken into account"
             return "have to", negated or any(c.dep_ == "neg" for c in tok.head.children)
@@ -517,6 +518,8 @@ class _Matcher:
         forecast the speaker's (or the speaker's side's) expectation about it."""
         ctx = self.ctx
         committer = speaker_side(ctx, tok, personal=kind == "demand", officials_only=True)
+        if kind == "expectation":
+            committer = self._believer(tok) or committer  # '"artists don't think lawsuits will help," X said'
         if committer is None or kind == "demand" and tok.lemma_ in ctx.lex["state_verbs"]:
             return None
         subj, _ = subject_of(tok)
@@ -533,6 +536,18 @@ class _Matcher:
             kind = "refusal"  # "he said he could not say sorry": what one says one cannot do, one refuses
         target = actor if actor != committer else None
         return Cue(kind, tok, committer, content_of(tok, set()), target, [], modal, negated)
+
+    def _believer(self, tok: Token) -> str | None:
+        """Who is said to believe or fear the clause ``tok`` heads ("investors
+        fear rates will rise"): the believer holds the expectation, not the reporter."""
+        clause = tok
+        while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            clause = clause.head
+        head = clause.head
+        if clause.dep_ != "ccomp" or head.lemma_ not in self.ctx.lex["belief_verbs"] | self.ctx.lex["hope_verbs"]:
+            return None
+        subj, passive = subject_of(head)
+        return self.ctx.actor(subj) if subj is not None and not passive else None
 
     def _addressed(self, tok: Token) -> bool:
         """Is the sentence said to someone ("he told the minister", "urged MPs")?"""
