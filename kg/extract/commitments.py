@@ -425,8 +425,8 @@ class _Matcher:
     def modal(self, tok: Token) -> Cue | None:
         """A modal on a verb of acting: the subject's promise, or the speaker's demand or expectation."""
         ctx = self.ctx
-        if tok.pos_ not in ("VERB", "AUX"):
-            return None
+        if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return None  # (every modal, "need", "is to", "has to" and "going to" is an auxiliary of the verb)
         if tok.lemma_ in self.views and children(tok, "ccomp"):
             # "we must recognise that...", "gamers will fear that...", "could not say whether...": a view
             # or a saying; "will not recognise the border" refuses
@@ -532,10 +532,14 @@ class _Matcher:
             # '"We must keep to this path," the minister said': an obligation one takes on oneself
             return Cue("promise", tok, actor, content_of(tok, set()), None, [], modal, negated) if actor else None
         if kind == "expectation" and negated and modal == "could" and actor is not None and actor == committer \
-                and (tok.lemma_ not in ctx.lex["state_verbs"] or tok.lemma_ in ctx.lex["speech_verbs"]):
+                and self._acts(tok):
             kind = "refusal"  # "he said he could not say sorry": what one says one cannot do, one refuses
         target = actor if actor != committer else None
         return Cue(kind, tok, committer, content_of(tok, set()), target, [], modal, negated)
+
+    def _acts(self, tok: Token) -> bool:
+        """Is ``tok`` an act (a saying is one), not a state ("be", "know")?"""
+        return tok.lemma_ not in self.ctx.lex["state_verbs"] or tok.lemma_ in self.ctx.lex["speech_verbs"]
 
     def _believer(self, tok: Token) -> str | None:
         """Who is said to believe or fear the clause ``tok`` heads ("investors
