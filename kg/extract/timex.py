@@ -105,7 +105,7 @@ def _delta(unit: str, n: int) -> relativedelta:
 
 def _week(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{y:04d}-W{w:02d}"
 
 
 def _format(d: dt.date, unit: str) -> str:
