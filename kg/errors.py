@@ -6,7 +6,7 @@ exit; anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
-__all__ = ["KgError", "InputError", "ModelNotFound", "FormatError"]
+__all__ = ["KgError", "InputError", "OutputError", "ModelNotFound", "FormatError"]
 
 
 class KgError(Exception):
@@ -17,6 +17,11 @@ class KgError(Exception):
 
 class InputError(KgError):
     """An input path or document that cannot be read (missing, empty, binary...)."""
+
+
+class OutputError(KgError):
+    """Exports that cannot be written (the folder is a file, not writable, full,
+    or another build is writing to it); the previous exports are left as they were."""
 
 
 class ModelNotFound(KgError):

@@ -65,6 +65,9 @@ def command(
         raise InputError(f"base IRI must be absolute and end with '/' or '#': {base_iri}")
     formats = parse_formats(format)
     checked = check_paths(paths)
+    from kg.export import check_folder
+
+    check_folder(out)  # a bad --out is said before an hour of parsing, not after
     check_date(date)
     err = Console(stderr=True)
     started = time.perf_counter()
@@ -82,13 +85,9 @@ def command(
         task = progress.add_task("documents", total=total or None)
         graph = kg.build_files(checked, date=date, model=model, base_iri=base_iri, processes=processes, nlp=nlp,
                                on_skip=on_skip, progress=lambda facts: progress.advance(task))
-    written = []
-    for key in formats:
-        if key == "csv":  # a node file and an edge file, for a Neo4j import
-            graph.write(out / "graph", key)
-            written += [out / "graph.nodes.csv", out / "graph.edges.csv"]
-        else:
-            written.append(graph.write(out / f"graph.{key}", key))
+    from kg.export import write_all
+
+    written = write_all(graph, out, formats)  # all formats or none, moved into place together
     seconds = time.perf_counter() - started
     if quiet:
         return
