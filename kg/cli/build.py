@@ -61,8 +61,9 @@ def command(
     from kg.io import check_date, check_paths
     from kg.nlp import load_pipeline
 
-    if not base_iri.endswith(("/", "#")) or "://" not in base_iri and not base_iri.startswith("urn:"):
-        raise InputError(f"base IRI must be absolute and end with '/' or '#': {base_iri}")
+    from kg.iri import check_iri
+
+    check_iri(base_iri, base=True, name="--base-iri")
     formats = parse_formats(format)
     checked = check_paths(paths)
     from kg.export import check_folder

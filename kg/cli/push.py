@@ -27,7 +27,9 @@ def command(
     timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds to wait for the server.")] = 60.0,
 ) -> None:
     """Push an export to a triple store over the SPARQL 1.1 Graph Store Protocol."""
+    from kg.iri import check_iri
     from kg.rdf.gsp import push
 
+    check_iri(endpoint, name="--endpoint")  # its scheme and the --graph are checked by push, with their own words
     done = push(file, endpoint, graph=graph, replace=replace, timeout=timeout)
     typer.echo(f"pushed {file} ({done.size:,} bytes, {done.media_type}) to {done.url}: HTTP {done.status}")
