@@ -40,12 +40,17 @@ def command(
     output: Annotated[
         Output, typer.Option("--output", "-o", help="table (readable), csv or json (for programs).")
     ] = Output.table,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Let SERVICE clauses query remote endpoints over the network.")
+    ] = False,
 ) -> None:
     """Run a SPARQL query over exports with an embedded Oxigraph store."""
-    from kg.rdf.sparql import open_store, run_query, to_csv, to_json
+    from kg.rdf.sparql import check_query, open_store, run_query, to_csv, to_json
 
+    text = _query_text(query)
+    check_query(text, allow_service)  # before any file is loaded
     store = open_store(files or [DEFAULT_FILE])
-    result = run_query(store, _query_text(query))
+    result = run_query(store, text, allow_service)
     if output is Output.csv:
         typer.echo(to_csv(result), nl=False)
     elif output is Output.json:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,12 +81,53 @@ def open_store(paths: Iterable[str | Path]) -> ox.Store:
     return store
 
 
-def run_query(store: ox.Store, query: str) -> QueryResult:
+# What the query's words are, once strings, IRIs and comments are out of the way
+# (a "SERVICE" inside a literal or an IRI is no keyword).
+_LEXEME = re.compile(
+    r"'''.*?'''"
+    r'|""".*?"""'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*"
+    r"|[?$][A-Za-z0-9_]+"  # a variable ("?service")
+    r"|[A-Za-z_]?[A-Za-z0-9_.-]*:[A-Za-z0-9_.%-]*"  # a prefixed name ("ex:service", "insert:")
+    r"|([A-Za-z_][A-Za-z0-9_-]*)", re.S)
+_UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
+_PROLOGUE = frozenset({"PREFIX", "BASE"})
+
+
+def _keywords(query: str) -> list[str]:
+    """The bare words of ``query`` (upper-cased), in order.
+
+    >>> _keywords('SELECT ?service { ?s ex:service "SERVICE" } # SERVICE')
+    ['SELECT']
+    """
+    return [m.group(1).upper() for m in _LEXEME.finditer(query) if m.group(1)]
+
+
+def check_query(query: str, allow_service: bool = False) -> None:
+    """Refuse, saying why, what kg will not run: an update (exports are files:
+    build again to change them), and a federated SERVICE call unless
+    ``allow_service`` (it would make this machine send a request elsewhere)."""
+    words = _keywords(query)
+    first = next((w for w in words if w not in _PROLOGUE), "")
+    if first in _UPDATES:
+        raise QueryError(f"kg query runs read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE); {first} is a "
+                         "SPARQL update and is refused: an export is a file, build it again to change it")
+    if "SERVICE" in words and not allow_service:
+        raise QueryError("the query calls a remote endpoint (SERVICE), which would make this machine send a "
+                         "request over the network; add --allow-service if that is what you want")
+
+
+def run_query(store: ox.Store, query: str, allow_service: bool = False) -> QueryResult:
     """Run ``query`` over the union of the store's graphs.
 
     The vocabulary prefixes (kg, skos, prov, dcterms, nif, schema, owl, rdf,
     rdfs, xsd, wd) are predeclared; a query's own PREFIX lines take precedence.
+    Updates are refused, and SERVICE calls unless ``allow_service`` (:func:`check_query`).
     """
+    check_query(query, allow_service)
     try:
         answer = store.query(query, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
         if isinstance(answer, ox.QueryBoolean):
