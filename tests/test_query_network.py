@@ -79,3 +79,37 @@ def test_an_update_is_refused_saying_it_is_an_update(query):
                                    "PREFIX insert: <urn:x:> SELECT * WHERE { ?s insert:p ?o }"])
 def test_words_in_names_strings_and_comments_are_no_keywords(query):
     check_query(query)  # no error
+
+
+def test_push_never_follows_a_redirect_and_says_nothing_was_stored(listener, tmp_path):
+    import http.server
+
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.send_response(302)
+            self.send_header("Location", f"http://127.0.0.1:{listener.port}/elsewhere")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Redirect)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        run = _kg("push", "exports/graph.ttl", "-e", f"http://127.0.0.1:{server.server_port}/store")
+    finally:
+        server.shutdown()
+    assert run.returncode != 0 and "HTTP 302" in run.stderr and "nothing was stored" in run.stderr
+    assert "pushed" not in run.stdout
+    assert listener.connections == 0  # the redirect's target never hears from kg
+
+
+def test_validate_never_fetches_a_remote_json_ld_context(listener, tmp_path):
+    doc = tmp_path / "remote.jsonld"
+    doc.write_text('{"@context": "http://127.0.0.1:%d/context.jsonld", "@id": "urn:x", "name": "X"}' % listener.port)
+    run = _kg("validate", str(doc))
+    assert run.returncode == 2 and "remote JSON-LD context" in run.stderr and "Traceback" not in run.stderr
+    assert listener.connections == 0
+    own = ROOT / "exports" / "graph.jsonld"  # kg's own JSON-LD embeds its context: it validates as before
+    assert _kg("validate", str(own)).returncode == 0

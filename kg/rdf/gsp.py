@@ -71,6 +71,17 @@ def _check_graph_iri(graph: str) -> None:
         raise InputError(f"--graph must be an absolute IRI, not {graph!r}") from err
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Never follow a redirect: a 302 would turn the upload into a body-less GET
+    that then "succeeds", and a redirect may point at another host."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None  # urllib then raises the 3xx as an HTTPError
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
 def push(
     path: str | Path,
     endpoint: str,
@@ -125,9 +136,13 @@ def push(
             headers={"Content-Type": media_type, "Content-Length": str(size)},
         )
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
+            with _OPENER.open(request, timeout=timeout) as response:
                 return Pushed(url, response.status, size, media_type)
         except urllib.error.HTTPError as err:
+            if 300 <= err.code < 400:
+                where = err.headers.get("Location", "elsewhere")
+                raise PushError(f"{endpoint} answered HTTP {err.code}, a redirect to {where}: nothing was stored "
+                                "(kg never re-sends the data elsewhere; give the endpoint's own URL)") from err
             detail = " ".join(err.read(500).decode("utf-8", "replace").split())
             raise PushError(f"{endpoint} refused the upload: HTTP {err.code} {err.reason}"
                             + (f": {detail}" if detail else "")) from err

@@ -60,6 +60,8 @@ def load_rdflib(path: str | Path) -> rdflib.Graph:
     fmt = RDFLIB_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(f"cannot tell the RDF format of {path}; use one of: {', '.join(sorted(RDFLIB_FORMATS))}")
+    if fmt == "json-ld":
+        _refuse_remote_contexts(path)
     try:
         if fmt in ("trig", "nquads"):
             ds = rdflib.Dataset()
@@ -69,6 +71,31 @@ def load_rdflib(path: str | Path) -> rdflib.Graph:
     except Exception as err:  # rdflib raises many kinds; all mean "not valid RDF"
         reason = " ".join(str(err).split())[:300]
         raise InputError(f"{path} is not valid {fmt}: {reason}") from err
+
+
+def _refuse_remote_contexts(path: Path) -> None:
+    """A JSON-LD file whose ``@context`` (or ``@import``) names a URL would make
+    the parser fetch it: kg reads files and never goes to the network."""
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, RecursionError, OSError) as err:
+        raise InputError(f"{path} is not valid json-ld: {' '.join(str(err).split())[:200]}") from None
+    stack = [data]
+    while stack:  # a loop, not recursion: a file may nest deeper than Python's stack
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                refs = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+                if key in ("@context", "@import"):
+                    remote = next((r for r in refs if isinstance(r, str)), None)
+                    if remote is not None:
+                        raise InputError(f"{path} refers to a remote JSON-LD context ({remote[:100]}); kg does "
+                                         "not fetch anything while reading a file: embed the context instead")
+                stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def _union(ds: rdflib.Graph) -> rdflib.Graph:
