@@ -35,8 +35,18 @@ def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 def _extract_chunk(nlp, chunk: list[Document], batch_size: int) -> list[DocumentFacts]:
     from kg.extract import extract_document  # here, not at import: `kg --help` needs no spaCy
 
-    pairs = nlp.pipe(((d.text, d) for d in chunk), as_tuples=True, batch_size=batch_size)
-    return [extract_document(doc, d) for doc, d in pairs]
+    return [extract_document(doc, d) for doc, d in _parsed(nlp, chunk, batch_size)]
+
+
+def _parsed(nlp, chunk: list[Document], batch_size: int):
+    """(Doc, document) pairs in input order: ordinary articles batched through
+    ``nlp.pipe``, a long one parsed in pieces (:mod:`kg.nlp.pieces`), never refused for its length."""
+    from kg.nlp import pieces
+
+    size = min(pieces.PIECE_SIZE, nlp.max_length)
+    short = iter(nlp.pipe(((d.text, d) for d in chunk if len(d.text) <= size), as_tuples=True, batch_size=batch_size))
+    for d in chunk:
+        yield next(short) if len(d.text) <= size else (pieces.parse(nlp, d.text, size), d)
 
 
 # --- worker processes: the pipeline is loaded once per worker -----------------

@@ -108,3 +108,19 @@ def test_same_input_same_graph(nlp):
     b = kg.build(texts, nlp=nlp)
     assert [x.iri for x in a.actors()] == [x.iri for x in b.actors()]
     assert [x.iri for x in a.commitments()] == [x.iri for x in b.commitments()]
+
+
+def test_a_document_longer_than_spacys_limit_is_built_in_pieces_with_its_offsets(nlp, monkeypatch):
+    import kg
+    from kg.nlp import pieces
+
+    para = "Ghana pledged to cut tariffs on cocoa, Trade Minister Ama Mensah said. Togo urged Benin to open the border.\n\n"
+    text = para * 60  # about 6,500 characters
+    monkeypatch.setattr(nlp, "max_length", 2_000)  # spaCy itself would refuse the text (E088)
+    monkeypatch.setattr(pieces, "PIECE_SIZE", 1_500)
+    g = kg.build([text], nlp=nlp)
+    assert len([c for c in g.commitments() if c.kind == "promise"]) >= 1
+    for c in g.commitments():
+        for ev in c.evidence:
+            assert text[ev.start:ev.end] == ev.text  # offsets into the whole document, not into a piece
+    assert {ev.start for c in g.commitments() for ev in c.evidence} > {0}  # facts from late pieces too
