@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import MODAL_WORDS, children, going_to, in_quote, is_perfect, subject_of
+from kg.extract.clauses import (CONDITION_AUXILIARIES, MODAL_WORDS, children, fronted_auxiliaries, going_to,
+                                in_quote, is_perfect, subject_of)
 from kg.extract.context import FactContext
 from kg.nlp.gazetteer import load_cue_table
 from kg.resolve.unnamed import actor_nouns
@@ -77,14 +78,13 @@ def _inverted_condition(clause: Token) -> bool:
     """"Had X been", "Were X to": a condition with its auxiliary before its
     subject; or "if Howard were applying": a subjunctive "were" after a
     singular subject."""
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj, fronted = fronted_auxiliaries(clause)
     if subj is None:
         return False
-    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.lower_ in ("had", "were", "should") and c.i < subj.i for c in auxes):
+    if any(c.lower_ in CONDITION_AUXILIARIES for c in fronted):
         return True
     singular = subj.tag_ in ("NN", "NNP") or subj.lower_ in ("i", "he", "she", "it")
-    return singular and any(c.lower_ == "were" for c in auxes) and \
+    return singular and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "were" for c in clause.children) and \
         any(m.dep_ == "mark" and m.lower_ == "if" for m in clause.children)
 
 

@@ -11,7 +11,8 @@ from collections.abc import Collection, Mapping
 from spacy.tokens import Token
 
 __all__ = ["children", "modality", "is_perfect", "is_planned", "has_to", "going_to", "subject_of", "content_of",
-           "subtree_ids", "in_quote", "clause_of_noun", "of_gerund", "governing_verb", "detached_clause", "MODAL_WORDS"]
+           "subtree_ids", "in_quote", "clause_of_noun", "of_gerund", "governing_verb", "detached_clause", "MODAL_WORDS",
+           "fronted_auxiliaries", "CONDITION_AUXILIARIES"]
 
 #: Every form of a modal auxiliary the tokenizer gives ("ca" of "can't", "wo" of "won't").
 MODAL_WORDS = frozenset({"would", "could", "should", "might", "must", "may", "can", "will", "'d", "couldn't",
@@ -264,3 +265,17 @@ def detached_clause(noun: Token) -> Token | None:
                 and all(i in timing for i in range(noun.right_edge.i + 1, c.left_edge.i)):
             return c
     return None
+
+
+def fronted_auxiliaries(clause: Token) -> tuple[Token | None, list[Token]]:
+    """The clause's subject and the auxiliaries placed before it ("Should the
+    RFU resolve...", "Had X been", "How will the government..."): an inverted
+    condition or a question."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None, []
+    return subj, [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < subj.i]
+
+
+#: Auxiliaries that, before the subject, make a condition ("Should X agree", "Had X known", "Were X to").
+CONDITION_AUXILIARIES = frozenset({"should", "were", "had"})

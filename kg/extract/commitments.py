@@ -28,8 +28,9 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.binding import Cue, binds, blockers
-from kg.extract.clauses import (children, clause_of_noun, content_of, detached_clause, going_to, has_to, in_quote,
-                                is_perfect, is_planned, modality, of_gerund, subject_of, subtree_ids)
+from kg.extract.clauses import (CONDITION_AUXILIARIES, children, clause_of_noun, content_of, detached_clause,
+                                fronted_auxiliaries, going_to, has_to, in_quote, is_perfect, is_planned, modality,
+                                of_gerund, subject_of, subtree_ids)
 from kg.extract.context import FactContext
 from kg.extract.cues import Construction, first_holding, holds, load_constructions
 from kg.extract.parties import (addressed_government, agent_of, counterpart, each_party, is_joint, joint_subject, maker,
@@ -68,11 +69,8 @@ def _inverted(tok: Token) -> bool:
     """An auxiliary before the subject: an inverted condition ("Should the RFU
     resolve the issue, ...") or a wh-question, whatever its mark ("How then
     will the government fudge the figures!")."""
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return False
-    auxes = [c for c in tok.children if c.dep_ == "aux" and c.i < subj.i]
-    if any(c.lower_ in ("should", "were", "had") for c in auxes):
+    _, auxes = fronted_auxiliaries(tok)
+    if any(c.lower_ in CONDITION_AUXILIARIES for c in auxes):
         return True
     modals = [c for c in auxes if c.tag_ == "MD"]
     return bool(modals) and any(c.tag_ in ("WRB", "WP", "WDT") and c.i < modals[0].i for c in tok.subtree)
