@@ -57,17 +57,14 @@ def command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     import kg
-    from kg.errors import InputError
+    from kg.export import check_folder, write_all
     from kg.io import check_date, check_paths
-    from kg.nlp import load_pipeline
-
     from kg.iri import check_iri
+    from kg.nlp import load_pipeline
 
     check_iri(base_iri, base=True, name="--base-iri")
     formats = parse_formats(format)
     checked = check_paths(paths)
-    from kg.export import check_folder
-
     check_folder(out)  # a bad --out is said before an hour of parsing, not after
     check_date(date)
     err = Console(stderr=True)
@@ -86,8 +83,6 @@ def command(
         task = progress.add_task("documents", total=total or None)
         graph = kg.build_files(checked, date=date, model=model, base_iri=base_iri, processes=processes, nlp=nlp,
                                on_skip=on_skip, progress=lambda facts: progress.advance(task))
-    from kg.export import write_all
-
     written = write_all(graph, out, formats)  # all formats or none, moved into place together
     seconds = time.perf_counter() - started
     if quiet:
