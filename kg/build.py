@@ -40,13 +40,16 @@ def _extract_chunk(nlp, chunk: list[Document], batch_size: int) -> list[Document
 
 def _parsed(nlp, chunk: list[Document], batch_size: int):
     """(Doc, document) pairs in input order: ordinary articles batched through
-    ``nlp.pipe``, a long one parsed in pieces (:mod:`kg.nlp.pieces`), never refused for its length."""
+    ``nlp.pipe``, a long one parsed in pieces (:mod:`kg.nlp.pieces`), never refused
+    for its length; overlong sentences cut (:mod:`kg.nlp.sentence_cap`)."""
     from kg.nlp import pieces
+    from kg.nlp.sentence_cap import cap_sentences
 
     size = min(pieces.PIECE_SIZE, nlp.max_length)
-    short = iter(nlp.pipe(((d.text, d) for d in chunk if len(d.text) <= size), as_tuples=True, batch_size=batch_size))
+    short = iter(nlp.pipe((d.text for d in chunk if len(d.text) <= size), batch_size=batch_size))
     for d in chunk:
-        yield next(short) if len(d.text) <= size else (pieces.parse(nlp, d.text, size), d)
+        # No sentence longer than news has: extraction stays linear in the text.
+        yield (cap_sentences(nlp, next(short)) if len(d.text) <= size else pieces.parse(nlp, d.text, size)), d
 
 
 # --- worker processes: the pipeline is loaded once per worker -----------------

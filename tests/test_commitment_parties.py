@@ -150,10 +150,10 @@ def test_it_stands_for_no_plural():
 
 
 def test_a_short_content_merges_only_with_one_about_as_short():
-    from kg.resolve.corpus import _overlap
+    from kg.resolve.duplicates import overlap
 
-    assert _overlap("grow", "the market would continue to grow", least=3) < 0.6
-    assert _overlap("cut fuel duty", "cut fuel duty by 5p", least=3) == 1.0
+    assert overlap("grow", "the market would continue to grow", least=3) < 0.6
+    assert overlap("cut fuel duty", "cut fuel duty by 5p", least=3) == 1.0
 
 
 def test_an_unresolved_they_is_not_the_speakers_side(build_texts):

@@ -10,7 +10,7 @@ from collections import Counter
 import kg.extract  # noqa: F401  (kg.extract imports kg.resolve.local: import it first, as the build does)
 from kg.extract.mentions import NameMention
 from kg.resolve.corpus import Merger, _may_join, _place_aliases
-from kg.resolve.local import (_AMBIGUOUS, _claim_form, _clusters, _cluster_votes, _display_name,
+from kg.resolve.local import (_AMBIGUOUS, _claim_form, _clusters, _cluster_votes, _display_name, _FullNames,
                               _given_names_target, _surname_target)
 from kg.types import Document, DocumentFacts, LocalEntity, Mention
 
@@ -27,14 +27,15 @@ def person(votes: float = 1.0) -> dict[str, float]:
 
 
 def test_a_surname_links_to_the_one_full_name_it_ends():
-    multi = ["ana ruiz", "piet lund"]
+    multi = _FullNames(["ana ruiz", "piet lund"])
     votes = {"ana ruiz": person(), "piet lund": person(), "ruiz": person()}
     assert _surname_target("ruiz", multi, votes, {"ruiz": set(), "ana ruiz": set(), "piet lund": set()}) == "ana ruiz"
 
 
 def test_a_surname_two_full_names_end_is_ambiguous_and_one_none_end_is_unlinked():
-    multi = ["ana ruiz", "juan ruiz"]
-    votes = {k: person() for k in (*multi, "ruiz", "lund")}
+    names = ["ana ruiz", "juan ruiz"]
+    multi = _FullNames(names)
+    votes = {k: person() for k in (*names, "ruiz", "lund")}
     sexes = {k: set() for k in votes}
     assert _surname_target("ruiz", multi, votes, sexes) == _AMBIGUOUS
     assert _surname_target("lund", multi, votes, sexes) is None
@@ -43,17 +44,17 @@ def test_a_surname_two_full_names_end_is_ambiguous_and_one_none_end_is_unlinked(
 def test_a_surname_with_two_honorifics_is_two_people():
     votes = {"ana howard": person(), "howard": person()}
     sexes = {"ana howard": set(), "howard": {"m", "f"}}
-    assert _surname_target("howard", ["ana howard"], votes, sexes) == _AMBIGUOUS
+    assert _surname_target("howard", _FullNames(["ana howard"]), votes, sexes) == _AMBIGUOUS
 
 
 def test_an_honorific_of_the_other_sex_does_not_link():
     votes = {"michael howard": person(), "howard": person()}
     sexes = {"michael howard": {"m"}, "howard": {"f"}}
-    assert _surname_target("howard", ["michael howard"], votes, sexes) is None
+    assert _surname_target("howard", _FullNames(["michael howard"]), votes, sexes) is None
 
 
 def test_given_names_link_only_when_they_vote_person():
-    multi = ["juan carlos", "juan carlos ferrero"]
+    multi = _FullNames(["juan carlos", "juan carlos ferrero"])
     votes = {"juan carlos": person(), "juan carlos ferrero": person()}
     assert _given_names_target("juan carlos", multi, votes) == "juan carlos ferrero"
     votes["juan carlos"] = {"Organization": 1.0}

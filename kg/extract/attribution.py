@@ -125,8 +125,7 @@ class QuoteReader:
         if speaker is None:
             return None
         found = AttributedQuote(bare.tokens, speaker, None, bare.first, bare.last)
-        self.ctx.speeches.append(Speech(speaker, {t.i for t in bare.tokens}, bare.last, None))
-        self.ctx.speeches.sort(key=lambda sp: sp.sentence)
+        self.ctx.add_speech(Speech(speaker, {t.i for t in bare.tokens}, bare.last, None))
         return found
 
     def _attribute(self, q: Quote, toks: list[Token]) -> AttributedQuote | BareQuote | None:
@@ -156,8 +155,7 @@ class QuoteReader:
         verb = quote.verb.i if quote.verb is not None else None
         if verb is not None:
             self.used_verbs.add(verb)
-        self.ctx.speeches.append(Speech(quote.speaker, {t.i for t in quote.tokens}, quote.last, verb))
-        self.ctx.speeches.sort(key=lambda sp: sp.sentence)
+        self.ctx.add_speech(Speech(quote.speaker, {t.i for t in quote.tokens}, quote.last, verb))
 
 
 def speaker_of(ctx: FactContext, subj: Token | None) -> str | None:
@@ -174,9 +172,9 @@ def _person_in_force(ctx: FactContext, pronoun: Token) -> str | None:
     if pronoun.lower_ not in ctx.lex["third_person"] or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     s = ctx.sent_of[pronoun.i]
-    for sp in reversed(ctx.speeches):
+    for sp in ctx.speeches.back_from(s, window=4):
         ent = ctx.ents.entities.get(sp.speaker)
-        if s - 4 <= sp.sentence <= s and ent is not None and ent.kind == "Person":
+        if ent is not None and ent.kind == "Person":
             return sp.speaker
     return None
 
@@ -185,8 +183,8 @@ def speaker_in_force(ctx: FactContext, bare: BareQuote) -> str | None:
     """Who a bare quote continues: the last speaker before it within two
     sentences, who must have spoken in the quote's paragraph if it has one."""
     start = bare.tokens[0].i
-    for sp in reversed(ctx.speeches):
-        if not bare.first - 2 <= sp.sentence <= bare.first or not sp.tokens or min(sp.tokens) >= start:
+    for sp in ctx.speeches.back_from(bare.first, window=2):
+        if not sp.tokens or min(sp.tokens) >= start:
             continue  # out of reach, or said after the quote
         if bare.paragraph is not None and ctx.sents[sp.sentence].start_char < bare.paragraph:
             return None

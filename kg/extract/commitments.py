@@ -22,6 +22,8 @@ commits nobody are :mod:`kg.extract.binding`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -725,7 +727,7 @@ _AMOUNT_LEAD = frozenset({"over", "than", "more", "about", "nearly", "almost", "
 
 def _amount(ctx: FactContext, money: list[Span], lo: int, hi: int) -> str | None:
     """The sum the commitment names, with its "over"/"nearly" ("over $800 billion")."""
-    amount = next((e for e in money if lo <= e.start <= hi), None)
+    amount = _first_within(money, lo, hi)
     if amount is None:
         return None
     doc, start = ctx.doc, amount.start
@@ -751,8 +753,8 @@ def _reporter(ctx: FactContext, cue: Cue, s_idx: int) -> str | None:
     sp = ctx.speech_at(cue.cue.i)
     if sp is not None and sp.speaker != cue.committer:
         return sp.speaker
-    for s in ctx.speeches:
-        if s.cue is not None and s.speaker != cue.committer and ctx.sent_of.get(s.cue) == s_idx and cue.cue.i in s.tokens:
+    for s in ctx.speeches.cued_in(s_idx):
+        if s.speaker != cue.committer and cue.cue.i in s.tokens:
             return s.speaker
     return None
 
@@ -769,10 +771,16 @@ def _tense(when: Span | None, cue: Cue) -> str:
     return "past" if head.i == cue.cue.i and "Past" in head.morph.get("Tense") else "future"
 
 
+def _first_within(spans: list[Span], lo: int, hi: int) -> Span | None:
+    """The first of ``spans`` (in order, as ``doc.ents`` are) to start in ``lo``..``hi``."""
+    i = bisect_left(spans, lo, key=lambda e: e.start)  # not a scan: a document may have thousands
+    return spans[i] if i < len(spans) and spans[i].start <= hi else None
+
+
 def _commitment(ctx: FactContext, cue: Cue, s_idx: int, ids: set[int], dates: list[Span],
                 money: list[Span]) -> Commitment:
     lo, hi = min(ids), max(ids)
-    when = next((e for e in dates if lo <= e.start <= hi), None)
+    when = _first_within(dates, lo, hi)
     time = when.text if when is not None else None
     # "X and Y agreed to...": a joint act is the first party's, with the other as target
     if cue.kind == "expectation":

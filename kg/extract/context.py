@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import is_title_line
+from kg.extract.speeches import Speech, SpeechLog
 from kg.nlp.gazetteer import cue_verbs, load_lexicon
 from kg.resolve.local import DocEntities, home_country, home_government
 from kg.types import Document, Evidence
@@ -35,23 +36,13 @@ _CLAUSES_AND_CONJUNCTS = _CLAUSES + ("conj",)
 
 
 @dataclass
-class Speech:
-    """A stretch of reported or quoted speech and who said it."""
-
-    speaker: str  # entity key
-    tokens: set[int]  # token indices of what was said
-    sentence: int
-    cue: int | None = None  # index of the speech verb
-
-
-@dataclass
 class FactContext:
     doc: Doc
     document: Document
     ents: DocEntities
     sents: list[Span] = field(default_factory=list)
     sent_of: dict[int, int] = field(default_factory=dict)
-    speeches: list[Speech] = field(default_factory=list)
+    speeches: SpeechLog = field(default_factory=SpeechLog)
 
     def __post_init__(self) -> None:
         self.sents = list(self.doc.sents)
@@ -62,6 +53,8 @@ class FactContext:
         self.text = self.doc.text  # Doc.text joins every token on each access: read it once
         # Headlines restate the story: facts are read from its sentences.
         self.headlines = {i for i, s in enumerate(self.sents) if is_title_line(s, self.text)}
+        # Doc.ents builds every span on each access: the dates, by first token, once.
+        self.dates = {e.start: e for e in self.doc.ents if e.label_ == "DATE"}
 
     # --- evidence -----------------------------------------------------------
     def evidence(self, first: int, last: int | None = None) -> Evidence:
@@ -75,12 +68,13 @@ class FactContext:
         return Evidence(self.document.id, first, start, start + len(text), text)
 
     # --- speech -------------------------------------------------------------
+    def add_speech(self, sp: Speech) -> None:
+        """Register a speech, in reading order (see :class:`SpeechLog`)."""
+        self.speeches.add(sp, None if sp.cue is None else self.sent_of.get(sp.cue))
+
     def speech_at(self, i: int) -> Speech | None:
         """The speech whose words include token ``i``, or None."""
-        for s in self.speeches:
-            if i in s.tokens:
-                return s
-        return None
+        return self.speeches.at(i)
 
     def speech_for(self, tok: Token) -> Speech | None:
         """The speech ``tok`` is part of: inside what was said, or governed by
@@ -88,19 +82,15 @@ class FactContext:
         sp = self.speech_at(tok.i)
         if sp is not None:
             return sp
-        s = self.sent_of[tok.i]
-        for sp in self.speeches:
-            if sp.cue is not None and self.sent_of.get(sp.cue) == s and (
-                    sp.cue == tok.i or any(a.i == sp.cue for a in tok.ancestors)):
+        for sp in self.speeches.cued_in(self.sent_of[tok.i]):
+            if sp.cue == tok.i or any(a.i == sp.cue for a in tok.ancestors):
                 return sp
         return None
 
     def last_speaker(self, before_sentence: int, window: int = 4) -> str | None:
         """The speaker of the last speech within ``window`` sentences up to ``before_sentence``."""
-        for s in reversed(self.speeches):
-            if before_sentence - window <= s.sentence <= before_sentence:
-                return s.speaker
-        return None
+        sp = next(self.speeches.back_from(before_sentence, window), None)
+        return sp.speaker if sp is not None else None
 
     # --- actors -------------------------------------------------------------
     def entity_key(self, tok: Token) -> str | None:
@@ -332,7 +322,7 @@ class FactContext:
     def _speaking_person(self, s: int) -> str | None:
         """The person speaking at sentence ``s``, unless the sentence before had
         someone else as its subject and no speech ("X rejected it. 'No,' he wrote.")."""
-        if s > 0 and not any(sp.sentence == s - 1 for sp in self.speeches):
+        if s > 0 and not self.speeches.has_sentence(s - 1):
             key = self._named_actor(self._previous_subject(s))
             if key and self._is_person(key):
                 return key

@@ -68,7 +68,6 @@ def extract_statements(ctx: FactContext) -> Iterator[Statement]:
         resolved = [q for q in map(reader.resolve, bare) if q is not None]
         out.extend(st for q in resolved for st in _quote_statements(ctx, q))
     out.extend(_according_to(ctx, reader.covered, reader.quoted))
-    ctx.speeches.sort(key=lambda sp: sp.sentence)
     out.sort(key=lambda st: st.evidence[0].start)
     return iter(_one_per_speaker_and_sentence(out))
 
@@ -96,8 +95,10 @@ def _is_headline(ctx: FactContext, s: int) -> bool:
     first line, whole, ending on a quoted word ("Ministers deny sums 'wrong'")."""
     if s in ctx.headlines:
         return True
+    if s != 0:
+        return False
     first_line = ctx.text.lstrip().split("\n", 1)[0].strip()
-    return s == 0 and first_line[-1:] in _QUOTE_MARKS.strip(" ,") and ctx.sents[0].text.strip() == first_line
+    return first_line[-1:] in _QUOTE_MARKS.strip(" ,") and ctx.sents[0].text.strip() == first_line
 
 
 def _covered(covered: list[tuple[int, int, str]], who: str, s: int) -> bool:
@@ -122,14 +123,13 @@ def _statement_date(ctx: FactContext, verb: Token) -> str | None:
     """When it was said: a date on the speech verb itself ("said on March 6"),
     not one inside what was said; else the article's date."""
     own = {t.i for c in verb.children if c.dep_ not in _CONTENT_DEPS for t in c.subtree}
-    for ent in ctx.doc.ents:
-        if ent.label_ == "DATE" and ent.start in own:
-            # What was said lies in the past ("on Tuesday" is the last Tuesday),
-            # unless it is a speech to come ("will say on Friday").
-            tense = "future" if speech_to_come(verb) else "past"
-            resolved = resolve_time(ent.text, ctx.document.date, tense=tense)
-            if resolved:
-                return resolved
+    for ent in (ctx.dates[i] for i in sorted(own) if i in ctx.dates):
+        # What was said lies in the past ("on Tuesday" is the last Tuesday),
+        # unless it is a speech to come ("will say on Friday").
+        tense = "future" if speech_to_come(verb) else "past"
+        resolved = resolve_time(ent.text, ctx.document.date, tense=tense)
+        if resolved:
+            return resolved
     return ctx.document.date
 
 
@@ -200,7 +200,7 @@ def _reports(ctx: FactContext, tok: Token, verbs: set[str]) -> bool:
     if tok.lemma_ in COMMITMENT_SPEECH and not _claims(tok):
         return False  # "urged X to...": a commitment, read by kg.extract.commitments
     # Not a speech verb inside what someone else is reported to have said.
-    return not any(tok.i in sp.tokens for sp in ctx.speeches)
+    return ctx.speech_at(tok.i) is None
 
 
 def _reported_statement(ctx: FactContext, verb: Token, covered: list[tuple[int, int, str]]) -> Statement | None:
@@ -211,8 +211,7 @@ def _reported_statement(ctx: FactContext, verb: Token, covered: list[tuple[int, 
     s = ctx.sent_of[verb.i]
     if _is_headline(ctx, s) or _covered(covered, who, s):
         return None
-    ctx.speeches.append(Speech(who, {t.i for t in content}, s, verb.i))
-    ctx.speeches.sort(key=lambda sp: sp.sentence)
+    ctx.add_speech(Speech(who, {t.i for t in content}, s, verb.i))
     return Statement(
         iri="", speaker=who, content=_clean_text(ctx.doc, content[0], content[-1], " ,."), quote=False,
         cue=verb.lemma_, audience=_audience(verb), date=_statement_date(ctx, verb), evidence=[ctx.evidence(s)],
@@ -345,7 +344,7 @@ def _according_to_statement(ctx: FactContext, according: Token, who: str,
     content = _strip_punct([t for t in ctx.sents[s] if t.i not in phrase and not t.is_space])
     if not content:
         return None
-    ctx.speeches.append(Speech(who, {t.i for t in content}, s, None))
+    ctx.add_speech(Speech(who, {t.i for t in content}, s, None))
     return Statement(iri="", speaker=who, content=_clean_text(ctx.doc, content[0], content[-1], " ,"),
                      quote=False, cue="according to", date=ctx.document.date, evidence=[ctx.evidence(s)])
 

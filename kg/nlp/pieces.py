@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.nlp.sentence_cap import cap_sentences
+
 __all__ = ["parse", "cut", "PIECE_SIZE"]
 
 #: Characters parsed at once at most: far below spaCy's max_length, and small
@@ -50,8 +52,8 @@ def cut(text: str, piece_size: int = PIECE_SIZE) -> list[str]:
 def parse(nlp, text: str, piece_size: int = PIECE_SIZE) -> Doc:
     """One Doc of ``text``, parsed in pieces if it is longer than ``piece_size``."""
     if len(text) <= piece_size:
-        return nlp(text)
-    docs = list(nlp.pipe(cut(text, piece_size)))
+        return cap_sentences(nlp, nlp(text))
+    docs = [cap_sentences(nlp, d) for d in nlp.pipe(cut(text, piece_size))]
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     assert doc.text == text  # the pieces are the text, in order, nothing added
     return doc

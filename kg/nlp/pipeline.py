@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from kg.config import DEFAULT_MODEL
 from kg.errors import KgError, ModelNotFound
 from kg.nlp.gazetteer import load_gazetteer, load_lexicon
+from kg.nlp.sentence_cap import set_sentence_starts
 
 __all__ = ["load_pipeline", "paragraph_boundaries"]
 
@@ -33,9 +34,9 @@ __all__ = ["load_pipeline", "paragraph_boundaries"]
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break."""
-    for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[i + 1].is_sent_start = True
+    starts = {i + 1: True for i, tok in enumerate(doc[:-1]) if "\n" in tok.text or "\n" in tok.whitespace_}
+    if starts:
+        set_sentence_starts(doc, starts)
     return doc
 
 

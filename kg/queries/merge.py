@@ -108,35 +108,34 @@ def _merge_table(mine: dict, theirs: dict, merge) -> list:
     return list(out.values())
 
 
-def _same_passage(x, y) -> bool:
-    return any(e.document == f.document and e.start == f.start for e in x.evidence for f in y.evidence)
-
-
 def _merge_facts(graph: KnowledgeGraph, other: KnowledgeGraph) -> tuple[list[Commitment], list[Statement]]:
-    from kg.resolve.corpus import _overlap  # the reduce's own measure, so that both merges agree
+    # The reduce's own measure (kg.resolve.duplicates), so that both merges agree.
+    from kg.resolve.duplicates import NearDuplicates
 
-    groups: dict[tuple, list[Commitment]] = defaultdict(list)
+    groups: dict[tuple, NearDuplicates[Commitment]] = defaultdict(lambda: NearDuplicates(0.6))
     commitments: list[Commitment] = []
     for c in [*graph.commitments(), *other.commitments()]:
         c = replace(c, evidence=list(c.evidence), partners=list(c.partners))
         same = groups[(c.actor, c.kind, c.target)]
-        twin = next((x for x in same if _overlap(x.content, c.content) >= 0.6 or _same_passage(x, c)), None)
+        where = tuple((e.document, e.start) for e in c.evidence)  # the same passage
+        twin = same.find(c.content, keys=where)
         if twin is None:
-            same.append(c)
+            same.add(c.content, c, keys=where)
             commitments.append(c)
             continue
         _extend(twin.evidence, c.evidence)
+        same.add_keys(twin, where)
         _extend(twin.partners, c.partners)
         twin.time, twin.date = twin.time or c.time, twin.date or c.date
         twin.place, twin.amount = twin.place or c.place, twin.amount or c.amount
-    by_speaker: dict[str, list[Statement]] = defaultdict(list)
+    by_speaker: dict[tuple[str, bool], NearDuplicates[Statement]] = defaultdict(lambda: NearDuplicates(0.8))
     statements: list[Statement] = []
     for s in [*graph.statements(), *other.statements()]:
         s = replace(s, evidence=list(s.evidence))
-        twin = next((x for x in by_speaker[s.speaker] if x.quote == s.quote and _overlap(x.content, s.content) >= 0.8),
-                    None)
+        said = by_speaker[(s.speaker, s.quote)]
+        twin = said.find(s.content)
         if twin is None:
-            by_speaker[s.speaker].append(s)
+            said.add(s.content, s)
             statements.append(s)
         else:
             _extend(twin.evidence, s.evidence)

@@ -38,12 +38,12 @@ from functools import lru_cache
 
 from kg.graph import KnowledgeGraph, family_name, normalize_name
 from kg.nlp.gazetteer import load_alternates, load_gazetteer
+from kg.resolve.duplicates import NearDuplicates
 from kg.rdf.iris import actor_iri, fact_iri, place_iri
-from kg.types import Actor, Commitment, Document, DocumentFacts, LocalEntity, Mention, Place, Role, Statement
+from kg.types import Actor, Commitment, Document, DocumentFacts, Evidence, LocalEntity, Mention, Place, Role, Statement
 
 __all__ = ["Merger", "merge_documents", "identity"]
 
-_WORD = re.compile(r"\w+")
 _NAMED = ("person", "org", "group")  # key prefixes of entities that are their name
 _KIND_ORDER = ("Person", "Organization", "Group", "Place", "Country")  # ties go to the first
 # Honorifics by the person they denote: "Mrs", "Ms" and "Miss" are styles of
@@ -53,23 +53,6 @@ _HONORIFICS = {"Mr": "Mr", "Mister": "Mr", "Mrs": "Ms", "Ms": "Ms", "Miss": "Ms"
 _HONORIFIC = re.compile(r"(?<!\w)(" + "|".join(sorted(_HONORIFICS)) + r")\.?\s+$")
 _PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "la", "le", "du", "dos", "bin", "al", "ben", "y"}
 _TITLE_VOTE = 3  # a title, apposition or honorific is worth three NER labels (as in kg.resolve.local)
-
-
-@lru_cache(maxsize=65536)
-def _tokens(text: str) -> frozenset[str]:
-    # Cached: the merge compares each new fact with the earlier ones of the
-    # same actor, so the same contents are tokenised again and again.
-    return frozenset(_WORD.findall(text.lower()))
-
-
-def _overlap(a: str, b: str, least: int = 1) -> float:
-    """The share of the shorter text's words that both have; a shorter text of
-    fewer than ``least`` words is measured against the longer one."""
-    ta, tb = _tokens(a), _tokens(b)
-    if not ta or not tb:
-        return 0.0
-    short = min(len(ta), len(tb))
-    return len(ta & tb) / (short if short >= least else max(len(ta), len(tb)))
 
 
 # --- what the data says about names ------------------------------------------
@@ -420,7 +403,10 @@ class Merger:
         return iri_of
 
     def _merge_commitments(self, commitments: list[Commitment], iri) -> list[Commitment]:
-        groups: dict[tuple, list[Commitment]] = defaultdict(list)
+        # One undertaking: the same actor, kind and target, and most of the words
+        # ("grow" is not "the market would continue to grow"), or the same sentence.
+        groups: dict[tuple, NearDuplicates[Commitment]] = defaultdict(lambda: NearDuplicates(0.6, least=3))
+        seen: dict[int, set[Evidence]] = {}
         out: list[Commitment] = []
         for c in commitments:
             actor = iri(c.actor)
@@ -429,35 +415,49 @@ class Merger:
             c = replace(c, actor=actor, target=iri(c.target), place=iri(c.place), reported_by=iri(c.reported_by),
                         partners=[p for p in map(iri, c.partners) if p], evidence=list(c.evidence))
             same = groups[(c.actor, c.kind, c.target)]
-            # ("grow" is not the same undertaking as "the market would continue to grow")
-            twin = next((x for x in same if _overlap(x.content, c.content, least=3) >= 0.6
-                         or any(e.document == f.document and e.start == f.start for e in x.evidence for f in c.evidence)), None)
+            where = tuple((e.document, e.start) for e in c.evidence)
+            twin = same.find(c.content, keys=where)
             if twin is not None:
-                twin.evidence.extend(e for e in c.evidence if e not in twin.evidence)
+                _extend_evidence(twin, c.evidence, seen)
                 twin.time, twin.date = twin.time or c.time, twin.date or c.date
                 twin.place, twin.amount = twin.place or c.place, twin.amount or c.amount
+                same.add_keys(twin, where)
                 continue
             c.iri = fact_iri(self.base, "commitment", c.actor, c.kind, c.target or "", normalize_name(c.content))
-            same.append(c)
+            same.add(c.content, c, keys=where)
             out.append(c)
         return out
 
     def _merge_statements(self, statements: list[Statement], iri) -> list[Statement]:
         out: list[Statement] = []
-        by_speaker: dict[str, list[Statement]] = defaultdict(list)
+        # One thing said: the same speaker, quoted or not alike, most of the words.
+        by_speaker: dict[tuple[str, bool], NearDuplicates[Statement]] = defaultdict(lambda: NearDuplicates(0.8))
+        seen: dict[int, set[Evidence]] = {}
         for s in statements:
             speaker = iri(s.speaker)
             if speaker is None:
                 continue
             s = replace(s, speaker=speaker, evidence=list(s.evidence))
-            twin = next((x for x in by_speaker[speaker] if x.quote == s.quote and _overlap(x.content, s.content) >= 0.8), None)
+            said = by_speaker[(speaker, s.quote)]
+            twin = said.find(s.content)
             if twin is not None:
-                twin.evidence.extend(e for e in s.evidence if e not in twin.evidence)
+                _extend_evidence(twin, s.evidence, seen)
                 continue
             s.iri = fact_iri(self.base, "statement", speaker, normalize_name(s.content))
-            by_speaker[speaker].append(s)
+            said.add(s.content, s)
             out.append(s)
         return out
+
+
+def _extend_evidence(fact: Commitment | Statement, evidence: list[Evidence], seen: dict[int, set[Evidence]]) -> None:
+    """Add to ``fact`` the pieces of ``evidence`` it lacks (``seen``: what each fact has, by id)."""
+    have = seen.get(id(fact))
+    if have is None:
+        have = seen[id(fact)] = set(fact.evidence)
+    for e in evidence:
+        if e not in have:
+            have.add(e)
+            fact.evidence.append(e)
 
 
 _Rewrite = Callable[[str | None], str | None]  # a reference (identity or key) -> its final form

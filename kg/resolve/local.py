@@ -583,7 +583,7 @@ def _used_as_place(b: _Builder, key: str, m: NameMention) -> bool:
 
 def _name_links(doc: Doc, groups: dict[str, list[NameMention]], votes: dict[str, _Votes]) -> dict[str, str]:
     """Short forms of a name -> the one full name they are ("" when several fit)."""
-    multi = [k for k in groups if len(k.split()) > 1]
+    multi = _FullNames([k for k in groups if len(k.split()) > 1])
     sexes = {k: {_honorific_sex(doc, m.start) for m in ms} - {None} for k, ms in groups.items()}
     links: dict[str, str] = {}
     for k in groups:
@@ -596,28 +596,42 @@ def _name_links(doc: Doc, groups: dict[str, list[NameMention]], votes: dict[str,
     return links
 
 
-def _surname_target(k: str, multi: list[str], votes: dict[str, _Votes],
+class _FullNames:
+    """The names of several words, by family name, first word and word prefix
+    (a document naming thousands of people is linked in linear time)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.by_family: dict[str, list[str]] = defaultdict(list)
+        self.by_first: dict[str, list[str]] = defaultdict(list)
+        self.by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for f in names:
+            words = f.split()
+            self.by_family[family_name(f)].append(f)
+            self.by_first[words[0]].append(f)
+            for n in range(1, len(words)):
+                self.by_prefix[tuple(words[:n])].append(f)
+
+
+def _surname_target(k: str, multi: _FullNames, votes: dict[str, _Votes],
                     sexes: dict[str, set[str]]) -> str | None:
     """The one full name a one-word name ends (or, alone, begins), ambiguous
     when several fit, None when none does."""
     if len(sexes[k]) > 1:
         return _AMBIGUOUS  # "Mr and Mrs Howard": two people
     # "Mrs Howard" is not Michael Howard if he is "Mr Howard" elsewhere.
-    fulls = [f for f in multi if family_name(f) == k and _looks_person(votes[f])
+    fulls = [f for f in multi.by_family.get(k, ()) if _looks_person(votes[f])
              and not (sexes[k] and sexes[f] and sexes[k] != sexes[f])]
     if not fulls and not sexes[k]:  # family name first ("Liao" of "Liao Wenjun"), when no one else has it
-        fulls = [f for f in multi if f.split()[0] == k and _looks_person(votes[f])]
+        fulls = [f for f in multi.by_first.get(k, ()) if _looks_person(votes[f])]
     if len(fulls) == 1:
         return fulls[0]
     return _AMBIGUOUS if fulls else None
 
 
-def _given_names_target(k: str, multi: list[str], votes: dict[str, _Votes]) -> str | None:
+def _given_names_target(k: str, multi: _FullNames, votes: dict[str, _Votes]) -> str | None:
     """"Juan Carlos" of "Juan Carlos Ferrero": given names alone, when one
     full name begins so and the short form votes person at all."""
-    words = k.split()
-    fulls = [f for f in multi if len(f.split()) > len(words) and f.split()[:len(words)] == words
-             and _looks_person(votes[f])]
+    fulls = [f for f in multi.by_prefix.get(tuple(k.split()), ()) if _looks_person(votes[f])]
     return fulls[0] if len(fulls) == 1 and votes[k].get("Person", 0) > 0 else None
 
 
@@ -719,9 +733,9 @@ def _link_short_org_names(b: _Builder) -> bool:
     orgs = [e for e in b.out.entities.values() if e.kind == "Organization"]
     # A one-word "place" that begins or ends an organisation's name is that
     # organisation's short name ("Northline" of "Northline Rail"), whatever the NER voted.
+    ends = {w for o in orgs if len(o.name.split()) > 1 for w in (o.name.split()[0], o.name.split()[-1])}
     orgs += [e for e in b.out.entities.values() if e.kind == "Place" and e.key.startswith("place:")
-             and len(e.name.split()) == 1 and not e.country
-             and any(e.name in (o.name.split()[0], o.name.split()[-1]) for o in orgs if len(o.name.split()) > 1)]
+             and len(e.name.split()) == 1 and not e.country and e.name in ends]
 
     def bare(name: str) -> str:
         words = name.replace(",", " ").split()
@@ -729,15 +743,17 @@ def _link_short_org_names(b: _Builder) -> bool:
             words = words[:-1]
         return " ".join(words)
 
+    bare_names = {o.key: bare(o.name) for o in orgs}
+    index = _OrgIndex([o for o in orgs if o.kind == "Organization"], bare_names)
     merged: set[str] = set()
-    for short in sorted(orgs, key=lambda o: len(bare(o.name))):
+    for short in sorted(orgs, key=lambda o: len(bare_names[o.key])):
         if short.key in merged or short.key.startswith("org:") and b.gaz.get(short.key) is not None:
             continue  # gazetteer organisations keep their identity
-        sname = bare(short.name)
+        sname = bare_names[short.key]
         words = sname.split()
 
         def fits(o: LocalEntity) -> bool:
-            oname = bare(o.name)
+            oname = bare_names[o.key]
             ow = oname.split()
             if o is short or o.key in merged:
                 return False
@@ -763,12 +779,35 @@ def _link_short_org_names(b: _Builder) -> bool:
                     sname.replace("&", "").isupper() and sname in (_initials(oname), _initials(oname).replace("&", "")))
             return ow[:len(words)] == words  # "Mitsubishi Tokyo" of "Mitsubishi Tokyo Financial Group"
 
-        longer = [o for o in orgs if fits(o) and o.kind == "Organization"]
+        longer = [o for o in index.candidates(sname) if fits(o)]
         if len(longer) != 1:
             continue
         _merge_into(b, short, longer[0])
         merged.add(short.key)
     return bool(merged)
+
+
+class _OrgIndex:
+    """The organisations a short name may be the short form of, found by the
+    parts of a name :func:`_link_short_org_names` compares (its bare name, its
+    first and last word, its initials, its word prefixes), not by trying each."""
+
+    def __init__(self, orgs: list[LocalEntity], bare_names: dict[str, str]) -> None:
+        self._by: dict[str, list[LocalEntity]] = defaultdict(list)
+        for o in orgs:
+            oname = bare_names[o.key]
+            ow = oname.split()
+            if not ow:
+                continue
+            keys = {oname, oname.rstrip("s"), ow[-1].lower(), ow[0], _initials(oname), _initials(oname).replace("&", "")}
+            keys |= {" ".join(ow[:n]) for n in range(1, len(ow))}
+            for k in keys:
+                self._by[k].append(o)
+
+    def candidates(self, sname: str) -> list[LocalEntity]:
+        """Organisations that may fit ``sname`` (a superset of those that do), in their order."""
+        found = {id(o): o for k in (sname, sname.rstrip("s"), sname.lower()) for o in self._by.get(k, ())}
+        return list(found.values())
 
 
 def _merge_into(b: _Builder, short: LocalEntity, target: LocalEntity) -> None:
@@ -804,13 +843,14 @@ def _propagate_names(b: _Builder) -> None:
     """Find the names the NER missed in some sentences: a person's full name or
     unambiguous surname, an organisation's name, wherever it stands again."""
     forms = _name_forms(b)
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    lengths: dict[str, set[int]] = defaultdict(set)  # first word -> lengths of the forms it begins
     for words in forms:
-        by_first[words[0]].append(words)
+        lengths[words[0]].add(len(words))
+    texts = [t.text for t in b.doc]
     for tok in b.doc:
-        if tok.i in b.out.token_key or not tok.text[:1].isupper():
+        if tok.i in b.out.token_key or not tok.text[:1].isupper() or tok.text not in lengths:
             continue
-        _attach_form_at(b, tok, forms, by_first.get(tok.text, []))
+        _attach_form_at(b, tok, forms, texts, sorted(lengths[tok.text], reverse=True))
 
 
 def _name_forms(b: _Builder) -> dict[tuple[str, ...], str | None]:
@@ -836,13 +876,14 @@ def _claim_form(forms: dict[tuple[str, ...], str | None], words: tuple[str, ...]
 
 
 def _attach_form_at(b: _Builder, tok: Token, forms: dict[tuple[str, ...], str | None],
-                    candidates: list[tuple[str, ...]]) -> None:
+                    texts: list[str], lengths: list[int]) -> None:
     """Attach the longest form written from ``tok`` on to its entity, if it
-    names one and no mention covers its words."""
-    doc = b.doc
-    for words in sorted(candidates, key=len, reverse=True):
-        end = tok.i + len(words)
-        if end <= len(doc) and tuple(t.text for t in doc[tok.i:end]) == words:
+    names one and no mention covers its words (``lengths``: of the forms
+    ``tok`` begins, longest first; ``texts``: the document's words)."""
+    for n in lengths:
+        end = tok.i + n
+        words = tuple(texts[tok.i:end])
+        if end <= len(texts) and words in forms:
             key = forms[words]
             if key and not any(i in b.out.token_key for i in range(tok.i, end)):
                 b.attach(b.out.entities[key], tok.i, end)
