@@ -43,6 +43,7 @@ from kg.errors import InputError
 from kg.graph import KnowledgeGraph
 from kg.rdf.convert import Lit
 from kg.rdf.iris import WIKIDATA
+from kg.rdf.read import parse_file
 from kg.rdf.vocab import ACTOR_CLASS, KG, KIND_CLASS, NIF
 from kg.types import Actor, Commitment, Document, Evidence, Mention, Place, Role, Statement
 
@@ -104,7 +105,7 @@ def load(path: str | Path, format: str | None = None) -> KnowledgeGraph:
     fmt = _format(path, format)
     props: dict[str, dict[str, list[Value]]] = defaultdict(lambda: defaultdict(list))
     try:
-        for q in ox.parse(path=str(path), format=fmt):
+        for q in parse_file(path, fmt):
             props[_value(q.subject)][q.predicate.value].append(_value(q.object))
     except (SyntaxError, ValueError, OSError) as err:
         raise InputError(f"cannot load {path}: {' '.join(str(err).split())[:300]}") from err

@@ -175,22 +175,59 @@ class _Reader(io.RawIOBase):
         return n
 
 
+#: Characters of a literal built as a term rather than parsed: pyoxigraph's
+#: parser holds at most 16 MB in one token, and a character may take 4 bytes.
+BIG_LITERAL = 1_000_000
+_CHUNK = 50_000  # rows parsed at once: streamed, with room to step around a big literal
+
+
 def to_oxigraph(rows: Iterable[tuple], quads_: bool = False) -> Iterator[ox.Triple] | Iterator[ox.Quad]:
     """pyoxigraph triples (or quads) for rows of :func:`kg.rdf.convert.quads`.
 
     The rows are written as N-Triples / N-Quads and parsed back by pyoxigraph:
     its parser builds terms several times faster than constructing each one
-    from Python, and checks every IRI on the way.
+    from Python, and checks every IRI on the way.  A row with a literal of
+    more than :data:`BIG_LITERAL` characters is built term by term instead.
 
     >>> from kg.rdf.convert import Lit
     >>> [str(t) for t in to_oxigraph([("urn:s", "urn:p", Lit("x"), "urn:g")], quads_=True)]
     ['<urn:s> <urn:p> "x" <urn:g>']
+    >>> [len(t.object.value) for t in to_oxigraph([("urn:s", "urn:p", Lit("x" * 20_000_000), "")])]
+    [20000000]
     """
+    rows = iter(rows)
+    while chunk := list(islice(rows, _CHUNK)):
+        start = 0
+        for i, row in enumerate(chunk):
+            if isinstance(row[2], Lit) and len(row[2].value) > BIG_LITERAL:
+                yield from _parsed(chunk[start:i], quads_)
+                yield _built(row, quads_)
+                start = i + 1
+        yield from _parsed(chunk[start:], quads_)
+
+
+def _parsed(rows: list[tuple], quads_: bool) -> Iterator[ox.Triple] | Iterator[ox.Quad]:
+    if not rows:
+        return iter(())
     if quads_:
         return ox.parse(io.BufferedReader(_Reader(nt_lines(rows))), format=ox.RdfFormat.N_QUADS)
     triples = ((r[0], r[1], r[2]) for r in rows)
     parsed = ox.parse(io.BufferedReader(_Reader(nt_lines(triples))), format=ox.RdfFormat.N_TRIPLES)
     return (q.triple for q in parsed)
+
+
+def _built(row: tuple, quads_: bool) -> ox.Triple | ox.Quad:
+    """The term-by-term triple (or quad) of one row."""
+    o = row[2]
+    if isinstance(o, Lit):
+        obj = ox.Literal(o.value, datatype=ox.NamedNode(o.datatype)) if o.datatype else ox.Literal(o.value)
+    else:
+        obj = ox.NamedNode(o)
+    s, p = ox.NamedNode(row[0]), ox.NamedNode(row[1])
+    if not quads_:
+        return ox.Triple(s, p, obj)
+    g = row[3] if len(row) > 3 else ""
+    return ox.Quad(s, p, obj, ox.NamedNode(g) if g else ox.DefaultGraph())
 
 
 def _pretty(groups: list[Group], fmt: ox.RdfFormat, pfx: dict[str, str]) -> bytes:

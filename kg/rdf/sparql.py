@@ -34,6 +34,7 @@ import pyoxigraph as ox
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import InputError, KgError
 from kg.rdf.formats import prefixes
+from kg.rdf.read import parse_file
 from kg.rdf.vocab import PREFIXES
 
 __all__ = ["QueryError", "QueryResult", "open_store", "run_query", "to_csv", "to_json", "term_text", "shorten"]
@@ -74,8 +75,12 @@ def open_store(paths: Iterable[str | Path]) -> ox.Store:
     for path in map(Path, paths):
         if not path.is_file():
             raise InputError(f"no such file: {path} (kg build ARTICLES --out DIR writes DIR/graph.ttl)")
+        fmt = _format(path)
         try:
-            store.bulk_load(path=str(path), format=_format(path))
+            try:
+                store.bulk_load(path=str(path), format=fmt)
+            except MemoryError:  # a literal over pyoxigraph's 16 MB buffer: read otherwise
+                store.bulk_extend(parse_file(path, fmt))
         except (SyntaxError, ValueError, OSError) as err:
             raise InputError(f"cannot load {path}: {' '.join(str(err).split())[:300]}") from err
     return store

@@ -22,15 +22,21 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
+import pyoxigraph as ox
 import rdflib
 
 from kg.errors import InputError
+from kg.rdf.read import syntax_error
 from kg.rdf.vocab import SH, ontology_file
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
 __all__ = ["validate", "load_rdflib", "RDFLIB_FORMATS"]
+
+# pyoxigraph's formats for rdflib's parser names: its parser checks the syntax first.
+_OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+               "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}
 
 #: rdflib parser names by file suffix.
 RDFLIB_FORMATS: dict[str, str] = {
@@ -61,19 +67,27 @@ def load_rdflib(path: str | Path) -> rdflib.Graph:
     if fmt is None:
         raise InputError(f"cannot tell the RDF format of {path}; use one of: {', '.join(sorted(RDFLIB_FORMATS))}")
     if fmt == "json-ld":
-        _refuse_remote_contexts(path)
+        refuse_remote_contexts(path)
+    # pyoxigraph says where a file breaks ("line 505 column 13: Unexpected end");
+    # rdflib, on a truncated Turtle file, only "string index out of range".
+    reason = syntax_error(path, _OX_FORMATS[fmt]) if fmt in _OX_FORMATS else None
+    if reason:
+        raise InputError(f"{path} is not valid {fmt}: {reason}")
+    # Checked strictly above, N-Triples is read as the Turtle it is and N-Quads
+    # as TriG: rdflib's own N-Triples parser takes minutes over one long line.
+    parser = {"nt": "turtle", "nquads": "trig"}.get(fmt, fmt)
     try:
-        if fmt in ("trig", "nquads"):
+        if parser == "trig":
             ds = rdflib.Dataset()
-            ds.parse(path, format=fmt)
+            ds.parse(path, format=parser)
             return _union(ds)
-        return rdflib.Graph().parse(path, format=fmt)
+        return rdflib.Graph().parse(path, format=parser)
     except Exception as err:  # rdflib raises many kinds; all mean "not valid RDF"
         reason = " ".join(str(err).split())[:300]
         raise InputError(f"{path} is not valid {fmt}: {reason}") from err
 
 
-def _refuse_remote_contexts(path: Path) -> None:
+def refuse_remote_contexts(path: Path) -> None:
     """A JSON-LD file whose ``@context`` (or ``@import``) names a URL would make
     the parser fetch it: kg reads files and never goes to the network."""
     import json
