@@ -5,8 +5,8 @@
     python benchmarks/linear.py --check 2.6        # exit 1 if a doubling costs more than 2.6x
 
 Each case is a made-up text that grows with ``n`` the way hostile or unlucky
-input does: one sentence of thousands of clauses, runs of punctuation, one
-huge quote, a sentence repeated thousands of times, tens of thousands of short
+input does: one sentence of thousands of clauses, runs of punctuation (spaced or
+not), one huge quote, a sentence repeated thousands of times, tens of thousands of short
 lines, a document naming thousands of people or companies.  For each size we
 time the parse (``kg.nlp.pieces.parse`` and the sentence cap, once), the
 extraction (``kg.extract.extract_document`` on that Doc, median of
@@ -63,6 +63,10 @@ def _punctuation_run(n: int) -> str:
     return "The union said it would strike. " + "! ? , ; - ( ) \" ' " * n
 
 
+def _punctuation_unspaced(n: int) -> str:
+    return "The union said it would strike. " + '"!?' * n
+
+
 def _huge_quote(n: int) -> str:
     return 'The minister said: "' + " ".join(
         ["we will build the road and the council will pay for it"] * n) + '", adding that it would work.'
@@ -102,6 +106,7 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "long_sentence": (_long_sentence, 200),
     "nested_speech": (_nested_speech, 400),
     "punctuation_run": (_punctuation_run, 250),
+    "punctuation_unspaced": (_punctuation_unspaced, 700),
     "huge_quote": (_huge_quote, 200),
     "quoted_sentences": (_quoted_sentences, 300),
     "repeated_sentence": (_repeated_sentence, 300),

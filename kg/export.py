@@ -91,11 +91,11 @@ def write_all(graph: KnowledgeGraph, out: Path, keys: Iterable[str], stem: str =
 
 def check_folder(out: Path) -> None:
     """``out`` must be a folder kg can create and write in."""
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"--out must be a folder, and {out} is a file")
     try:
+        if out.exists() and not out.is_dir():
+            raise OutputError(f"--out must be a folder, and {out} is a file")
         out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
+    except OSError as err:  # also a name too long for the file system
         raise OutputError(f"cannot create the output folder {out}: {err.strerror or err}") from None
     if not os.access(out, os.W_OK | os.X_OK):
         raise OutputError(f"cannot write in the output folder {out}: permission denied")

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import pyoxigraph as ox
+
 from kg.errors import InputError
 
 __all__ = ["check_iri"]
@@ -55,4 +57,10 @@ def check_iri(value: str, *, base: bool = False, web: bool = False, name: str | 
         refuse("not an http or https address")
     if base and not value.endswith(("/", "#")):
         refuse("a base IRI ends with '/' or '#'")
+    if value.count("#") > 1:
+        refuse("more than one '#'")
+    try:  # what the RDF writer will check of every IRI minted under it
+        ox.NamedNode(value + ("x" if base else ""))
+    except ValueError as err:
+        refuse(" ".join(str(err).split())[:200])
     return value

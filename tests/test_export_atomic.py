@@ -114,3 +114,66 @@ def test_the_next_build_clears_what_a_killed_one_left_and_replaces_every_file(ol
     after = _digest(old_exports)
     assert set(after) == set(before) and all(after[k] != before[k] for k in before)
     assert not list(old_exports.glob(".kg-writing-*"))
+
+
+# --- the whole build, as a user runs it ------------------------------------------------
+
+_CORPUS = "".join(f'{{"id": "n{i}", "text": "{TEXT} Togo agreed to open border post {i}."}}\n' for i in range(6))
+_FORMATS = "ttl,nt,jsonld,trig,html,graphml,csv"
+
+
+def _kg_build(jsonl, out, **kw):
+    return subprocess.Popen([sys.executable, "-m", "kg", "build", str(jsonl), "--out", str(out), "--format", _FORMATS,
+                             "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **kw)
+
+
+@pytest.fixture(scope="module")
+def corpus_builds(tmp_path_factory):
+    """A corpus, the exports of an older build and those of a complete new build of it."""
+    d = tmp_path_factory.mktemp("whole")
+    jsonl = d / "corpus.jsonl"
+    jsonl.write_text(_CORPUS, encoding="utf-8")
+    (d / "old.jsonl").write_text(_CORPUS.splitlines()[0] + "\n", encoding="utf-8")
+    took = {}
+    for name, src in (("old", d / "old.jsonl"), ("new", jsonl)):
+        started = time.perf_counter()
+        proc = _kg_build(src, d / name)
+        assert proc.wait(timeout=300) == 0, proc.stderr.read()
+        took[name] = time.perf_counter() - started
+    return jsonl, _digest(d / "old"), _digest(d / "new"), d / "old", took["new"]
+
+
+# Moments as shares of a whole build's time: starting up, reading, parsing, writing, done.
+@pytest.mark.parametrize("share", [0.05, 0.3, 0.6, 0.8, 0.9, 0.95, 1.0, 1.1])
+def test_a_build_killed_at_any_moment_leaves_the_old_exports_or_the_complete_new_ones(tmp_path, corpus_builds, share):
+    import shutil
+
+    jsonl, old, new, old_dir, took = corpus_builds
+    out = tmp_path / "out"
+    shutil.copytree(old_dir, out)
+    proc = _kg_build(jsonl, out)
+    try:
+        proc.wait(timeout=share * took)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=60)
+    assert _digest(out) in (old, new)  # never a mix, never half a file
+    assert old != new
+
+
+def test_a_file_size_limit_is_one_line_and_leaves_the_old_exports(corpus_builds, tmp_path):
+    import resource
+    import shutil
+
+    jsonl, old, new, old_dir, _ = corpus_builds
+    out = tmp_path / "out"
+    shutil.copytree(old_dir, out)
+
+    def limit():  # a disk that fills up after 100 KB of any one file (the view is larger)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+    proc = _kg_build(jsonl, out, preexec_fn=limit)
+    err = proc.stderr.read()
+    assert proc.wait(timeout=300) != 0
+    assert "Traceback" not in err and err.count("\n") == 1 and err.startswith("error:"), err
+    assert "File too large" in err and "unchanged" in err
+    assert _digest(out) == old

@@ -86,8 +86,30 @@ def test_sentence_starts_are_set_in_one_pass():
 def test_an_overlong_sentence_is_cut_and_an_article_is_left_alone(nlp):
     article = nlp("The council promised to repair the bridge. Work starts in May.")
     assert cap_sentences(nlp, article) is article
+    # After the parser: any sentence over the cap is cut and parsed again.
+    doc = cap_sentences(nlp, article, max_tokens=5)
+    assert doc.text == article.text and max(len(s) for s in doc.sents) <= 5 < len(list(article.sents)[0])
+
+
+def test_a_stretch_without_full_stops_is_cut_before_the_parser(nlp):
     text = "The mayor said " + " and ".join(f"the council would pay {i} pounds" for i in range(120)) + "."
-    doc = cap_sentences(nlp, nlp(text))
-    assert doc.text == text
+    doc = nlp(text)
     lengths = [len(s) for s in doc.sents]
     assert max(lengths) <= MAX_SENTENCE_TOKENS < len(doc) == sum(lengths)
+    assert cap_sentences(nlp, doc) is doc  # nothing left to cut: parsed once
+
+
+def test_a_long_run_without_spaces_is_tokenized_in_pieces_and_the_text_kept():
+    from spacy.lang.en import English
+
+    from kg.nlp.tokenizer import LONG_RUN, PIECE, RunSafeTokenizer
+
+    plain = English().tokenizer
+    safe = RunSafeTokenizer(plain)
+    article = 'The mayor said: "We will pay." See https://example.org/a?b=c&d=e, (page 4).\n\nDone.'
+    assert [t.text for t in safe(article)] == [t.text for t in plain(article)]  # articles: spaCy's own tokens
+    for text in ['"' * 5000, "Talks ended. " + "!?" * 3000 + "  \n Then " + "x" * (LONG_RUN + 7) + " .",
+                 " " + "-" * LONG_RUN]:
+        doc = safe(text)
+        assert doc.text == text
+        assert max(len(t.text) for t in doc) <= max([PIECE] + [len(w) for w in text.split() if len(w) < LONG_RUN])

@@ -31,11 +31,16 @@ def _count_documents(paths: list[Path]) -> int:
     for p in paths:
         files = sorted(p.rglob("*")) if p.is_dir() else [p]
         for f in files:
-            if f.suffix.lower() == ".jsonl":
-                with f.open("rb") as fh:
-                    n += sum(1 for line in fh if line.strip())
-            elif f.is_file() and f.suffix.lower() == ".txt" or f == p and f.is_file():
-                n += 1
+            try:
+                if not f.is_file():
+                    continue  # a folder named x.jsonl, a FIFO: the reader reports them
+                if f.suffix.lower() == ".jsonl":
+                    with f.open("rb") as fh:
+                        n += sum(1 for line in fh if line.strip())
+                elif f.suffix.lower() == ".txt" or f == p:
+                    n += 1
+            except OSError:
+                continue  # unreadable: the reader says so; this is only the progress bar's total
     return n
 
 

@@ -1,7 +1,10 @@
 """Assembling the spaCy pipeline: the chosen model plus kg's two components.
 
+- the tokenizer is wrapped (:mod:`kg.nlp.tokenizer`) so that a run of
+  thousands of characters without a space is tokenized in linear time.
 - ``kg_paragraphs`` (before the parser): a line break always ends a sentence,
-  so headlines and paragraphs never run into each other.
+  so headlines and paragraphs never run into each other; nor does a stretch
+  of 150 tokens without a full stop run on as one (:mod:`kg.nlp.sentence_cap`).
 - ``kg_gazetteer`` (an ``entity_ruler`` after ``ner``, not overwriting):
   countries, capitals, seats of government, demonyms, regions and
   organisations from ``kg/data``, where the statistical NER found nothing
@@ -26,17 +29,20 @@ from spacy.tokens import Doc, Span
 from kg.config import DEFAULT_MODEL
 from kg.errors import KgError, ModelNotFound
 from kg.nlp.gazetteer import load_gazetteer, load_lexicon
-from kg.nlp.sentence_cap import set_sentence_starts
+from kg.nlp.sentence_cap import set_sentence_starts, stretch_cuts
+from kg.nlp.tokenizer import RunSafeTokenizer
 
 __all__ = ["load_pipeline", "paragraph_boundaries"]
 
 
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break."""
-    starts = {i + 1: True for i, tok in enumerate(doc[:-1]) if "\n" in tok.text or "\n" in tok.whitespace_}
+    """Start a sentence after every line break, and within any stretch of text
+    too long to be one sentence (:func:`kg.nlp.sentence_cap.stretch_cuts`)."""
+    starts = {i + 1 for i, tok in enumerate(doc[:-1]) if "\n" in tok.text or "\n" in tok.whitespace_}
+    starts |= stretch_cuts(doc, starts)
     if starts:
-        set_sentence_starts(doc, starts)
+        set_sentence_starts(doc, dict.fromkeys(starts, True))
     return doc
 
 
@@ -83,6 +89,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     for name in ("parser", "ner"):
         if name not in nlp.pipe_names:
             raise KgError(f"spaCy model '{model}' has no '{name}' component; kg needs a pipeline with a parser and NER")
+    nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)  # linear over runs without spaces
     nlp.add_pipe("kg_paragraphs", before="parser")
     # The ruler is filled in a tokenizer-only pipeline and then sourced: added
     # in place, its phrase patterns would go through the tagger, parser and

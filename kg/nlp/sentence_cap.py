@@ -23,7 +23,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-__all__ = ["cap_sentences", "cuts", "set_sentence_starts", "MAX_SENTENCE_TOKENS"]
+__all__ = ["cap_sentences", "cuts", "stretch_cuts", "set_sentence_starts", "MAX_SENTENCE_TOKENS"]
 
 #: The most tokens a sentence may have: over twice the longest sentence of
 #: ordinary news, and few enough that walks over a sentence stay cheap.
@@ -57,6 +57,31 @@ def _best_cut(doc: Doc, lo: int, hi: int) -> int:
         if doc[j].lower_ in _CONJUNCTIONS:
             return j
     return hi
+
+
+def stretch_cuts(doc: Doc, starts: set[int], max_tokens: int = MAX_SENTENCE_TOKENS) -> set[int]:
+    """Before the parser: where to start sentences so that no stretch of more
+    than ``max_tokens`` tokens runs without a sentence start (``starts``) or a
+    full stop, question or exclamation mark.  News never needs one (its full
+    stops come far more often); a text without any is parsed once, not twice.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("one two three four five. six seven")
+    >>> sorted(stretch_cuts(doc, set(), max_tokens=3)), sorted(stretch_cuts(doc, set(), max_tokens=6))
+    ([3], [])
+    """
+    out: set[int] = set()
+    pos = 0  # where the current stretch began
+    for tok in doc:
+        i = tok.i
+        if i in starts:
+            pos = i
+        elif i - pos >= max_tokens:
+            pos = _best_cut(doc, pos + max(1, max_tokens // 2), i)
+            out.add(pos)
+        if tok.text[-1:] in ".!?…":
+            pos = i + 1  # a sentence may end here: the parser decides
+    return out
 
 
 def cap_sentences(nlp, doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> Doc:
