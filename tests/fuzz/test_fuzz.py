@@ -59,13 +59,16 @@ def _allowed(args: list[str], event: tuple) -> bool:
     if args[0] != "push" or "-e" not in args:
         return False
     from urllib.parse import urlsplit
+    endpoint = args[args.index("-e") + 1]
     try:
-        url = urlsplit(args[args.index("-e") + 1])
+        url = urlsplit(endpoint)
         host, port = url.hostname, url.port if url.port is not None else 80
     except ValueError:
         return False
     where = event[1]
-    return event[0] == "urllib.Request" or (where[0] in (host, "127.0.0.1") and (where[1] in (port, None)))
+    if event[0] == "urllib.Request":
+        return str(where[0]).startswith(endpoint)
+    return where[0] == host and where[1] in (port, None)
 
 
 @contextmanager
