@@ -47,8 +47,13 @@ class RunSafeTokenizer:
         docs = [self.tokenizer(part) for part in _parts(text)]
         return Doc.from_docs(docs, ensure_whitespace=False)
 
+    def pipe(self, texts, batch_size: int = 1000):
+        """Like the wrapped tokenizer's ``pipe``, through this tokenizer."""
+        for text in texts:
+            yield self(text)
+
     def __getattr__(self, name: str):
-        # Everything else (vocab, rules, to_disk, pipe...) is the wrapped tokenizer's.
+        # Everything else (vocab, rules, to_disk...) is the wrapped tokenizer's.
         return getattr(self.tokenizer, name)
 
     def __reduce__(self):  # worker processes receive the pipeline pickled
