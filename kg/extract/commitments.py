@@ -23,7 +23,6 @@ commits nobody are :mod:`kg.extract.binding`.
 from __future__ import annotations
 
 from bisect import bisect_left
-
 from collections.abc import Iterator
 from functools import lru_cache
 

@@ -5,11 +5,17 @@ the clause above it), and in spaCy each walk costs the width of the token's
 subtree, so that one sentence of thousands of tokens (a list run together, a
 transcript without full stops, a run of punctuation) makes extraction
 quadratic in its length.  News sentences are short: the longest of 40 BBC
-articles has 56 tokens.  A sentence of more than :data:`MAX_SENTENCE_TOKENS`
-is cut into parts of at most that many tokens, at the last sentence end,
-semicolon, colon, comma or conjunction within reach, and the document is
-parsed again with those boundaries (and the parser's others) fixed.  Ordinary
-articles are returned as they were parsed, untouched.
+articles has 56 tokens.  So no sentence gets more than
+:data:`MAX_SENTENCE_TOKENS` tokens, at two points:
+
+- before the parser (:func:`stretch_cuts`, run by ``kg_paragraphs``), a
+  stretch of that many tokens with no full stop, question or exclamation mark
+  gets a sentence start at its last semicolon, colon, comma or conjunction;
+- after it (:func:`cap_sentences`), a sentence still longer (the parser may
+  join across a full stop) is cut the same way and the document parsed again
+  with every boundary fixed.
+
+Ordinary articles are never touched by either.
 
 >>> from spacy.lang.en import English
 >>> doc = English()("one, two, three, four, five")
@@ -19,7 +25,6 @@ articles are returned as they were parsed, untouched.
 
 from __future__ import annotations
 
-import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
