@@ -21,16 +21,21 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["parse_file", "syntax_error"]
+__all__ = ["parse_file", "syntax_error", "rdflib_parser", "OX_FORMATS"]
 
-# rdflib's parser names for pyoxigraph's formats.  N-Triples is read as the
-# Turtle it is, N-Quads as TriG: rdflib's own N-Triples parser takes minutes
-# over one long line.
-_RDFLIB = {
-    ox.RdfFormat.TURTLE: "turtle", ox.RdfFormat.N_TRIPLES: "turtle", ox.RdfFormat.N_QUADS: "trig",
-    ox.RdfFormat.TRIG: "trig", ox.RdfFormat.JSON_LD: "json-ld", ox.RdfFormat.RDF_XML: "xml",
-    ox.RdfFormat.N3: "n3",
+#: pyoxigraph's format for each rdflib format name.
+OX_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML, "n3": ox.RdfFormat.N3,
 }
+_NAMES = {fmt: name for name, fmt in OX_FORMATS.items()}
+
+
+def rdflib_parser(name: str) -> str:
+    """The rdflib parser to read format ``name`` with: N-Triples as the Turtle
+    it is, N-Quads as TriG, since rdflib's own N-Triples parser takes minutes
+    over one long line (check the stricter syntax with :func:`syntax_error`)."""
+    return {"nt": "turtle", "nquads": "trig"}.get(name, name)
 
 
 def parse_file(path: str | Path, fmt: ox.RdfFormat) -> list[ox.Quad]:
@@ -60,21 +65,21 @@ def _parse_with_rdflib(path: Path, fmt: ox.RdfFormat) -> list[ox.Quad]:
 
     from kg.rdf.validate import refuse_remote_contexts
 
-    name = _RDFLIB.get(fmt)
+    name = _NAMES.get(fmt)
     if name is None:  # pragma: no cover - every format kg reads is in the table
         raise ValueError(f"{path}: a token over 16 MB in a format kg cannot read otherwise")
     if name == "json-ld":
         refuse_remote_contexts(path)
     ds = rdflib.Dataset()
     try:
-        ds.parse(path, format=name)
+        ds.parse(path, format=rdflib_parser(name))
     except Exception as err:  # rdflib raises many kinds; all mean "not valid RDF"
         raise SyntaxError(" ".join(str(err).split())[:300]) from err
     default = str((ds.default_graph if hasattr(type(ds), "default_graph") else ds.default_context).identifier)
     out = []
     for s, p, o, g in ds.quads((None, None, None, None)):
-        name = g.identifier if isinstance(g, rdflib.Graph) else g
-        graph = ox.DefaultGraph() if name is None or str(name) == default else _term(name)
+        gname = g.identifier if isinstance(g, rdflib.Graph) else g
+        graph = ox.DefaultGraph() if gname is None or str(gname) == default else _term(gname)
         out.append(ox.Quad(_term(s), _term(p), _term(o), graph))
     return out
 

@@ -22,21 +22,16 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-import pyoxigraph as ox
 import rdflib
 
 from kg.errors import InputError
-from kg.rdf.read import syntax_error
+from kg.rdf.read import OX_FORMATS, rdflib_parser, syntax_error
 from kg.rdf.vocab import SH, ontology_file
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
 __all__ = ["validate", "load_rdflib", "RDFLIB_FORMATS"]
-
-# pyoxigraph's formats for rdflib's parser names: its parser checks the syntax first.
-_OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
-               "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}
 
 #: rdflib parser names by file suffix.
 RDFLIB_FORMATS: dict[str, str] = {
@@ -70,12 +65,10 @@ def load_rdflib(path: str | Path) -> rdflib.Graph:
         refuse_remote_contexts(path)
     # pyoxigraph says where a file breaks ("line 505 column 13: Unexpected end");
     # rdflib, on a truncated Turtle file, only "string index out of range".
-    reason = syntax_error(path, _OX_FORMATS[fmt]) if fmt in _OX_FORMATS else None
+    reason = syntax_error(path, OX_FORMATS[fmt]) if fmt in OX_FORMATS else None
     if reason:
         raise InputError(f"{path} is not valid {fmt}: {reason}")
-    # Checked strictly above, N-Triples is read as the Turtle it is and N-Quads
-    # as TriG: rdflib's own N-Triples parser takes minutes over one long line.
-    parser = {"nt": "turtle", "nquads": "trig"}.get(fmt, fmt)
+    parser = rdflib_parser(fmt)  # the syntax was checked strictly above
     try:
         if parser == "trig":
             ds = rdflib.Dataset()

@@ -38,8 +38,8 @@ from functools import lru_cache
 
 from kg.graph import KnowledgeGraph, family_name, normalize_name
 from kg.nlp.gazetteer import load_alternates, load_gazetteer
-from kg.resolve.duplicates import NearDuplicates
 from kg.rdf.iris import actor_iri, fact_iri, place_iri
+from kg.resolve.duplicates import NearDuplicates
 from kg.types import Actor, Commitment, Document, DocumentFacts, Evidence, LocalEntity, Mention, Place, Role, Statement
 
 __all__ = ["Merger", "merge_documents", "identity"]

@@ -805,7 +805,7 @@ class _OrgIndex:
                 self._by[k].append(o)
 
     def candidates(self, sname: str) -> list[LocalEntity]:
-        """Organisations that may fit ``sname`` (a superset of those that do), in their order."""
+        """Organisations that may fit ``sname``: a superset of those that do, each once."""
         found = {id(o): o for k in (sname, sname.rstrip("s"), sname.lower()) for o in self._by.get(k, ())}
         return list(found.values())
 
