@@ -11,7 +11,7 @@ DATE   := 2025-03-07
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test,bench]"
+	$(BIN)/pip install --quiet -e ".[test,bench,dask]"
 	touch $(BIN)/kg
 
 demo: $(BIN)/kg

@@ -1,112 +1,31 @@
 """Building a graph: documents -> (map) facts per document -> (reduce) graph.
 
-The map (:func:`extract_all`) parses and extracts each document on its own,
-in this process or in ``processes`` worker processes that each load the spaCy
-pipeline once; the reduce (:class:`kg.resolve.corpus.Merger`) merges their
-small per-document records.  Results come back in input order, so the graph
-is the same whatever the number of processes.
+The map (:func:`kg.engines.extract_all`) parses and extracts each document on
+its own, on an engine: this process, ``processes`` local worker processes, or
+a Dask cluster, each worker loading the spaCy pipeline once.  The reduce
+(:class:`kg.resolve.corpus.Merger`) resolves the entity table and streams the
+per-document records back from disk.  Results come back in input order, so
+the graph is the same on every engine and at every number of workers.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kg.config import DEFAULT_MODEL, Settings
+from kg.engines import extract_all
 from kg.errors import InputError
 from kg.graph import KnowledgeGraph
 from kg.io import check_date, check_paths, iter_documents
 from kg.resolve.corpus import Merger
-from kg.types import Document, DocumentFacts
+from kg.types import Document, DocumentFacts, Skipped
 
 __all__ = ["build", "build_files", "extract_all"]
 
 Progress = Callable[[DocumentFacts], None]
-
-
-def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(docs)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
-def _extract_chunk(nlp, chunk: list[Document], batch_size: int) -> list[DocumentFacts]:
-    from kg.extract import extract_document  # here, not at import: `kg --help` needs no spaCy
-
-    return [extract_document(doc, d) for doc, d in _parsed(nlp, chunk, batch_size)]
-
-
-def _parsed(nlp, chunk: list[Document], batch_size: int):
-    """(Doc, document) pairs in input order: ordinary articles batched through
-    ``nlp.pipe``, a long one parsed in pieces (:mod:`kg.nlp.pieces`), never refused
-    for its length; overlong sentences cut (:mod:`kg.nlp.sentence_cap`)."""
-    from kg.nlp import pieces
-    from kg.nlp.sentence_cap import cap_sentences
-
-    size = min(pieces.PIECE_SIZE, nlp.max_length)
-    short = iter(nlp.pipe((d.text for d in chunk if len(d.text) <= size), batch_size=batch_size))
-    for d in chunk:
-        # No sentence longer than news has: extraction stays linear in the text.
-        yield (cap_sentences(nlp, next(short)) if len(d.text) <= size else pieces.parse(nlp, d.text, size)), d
-
-
-# --- worker processes: the pipeline is loaded once per worker -----------------
-_WORKER_NLP = None
-
-
-def _worker_init(model: str) -> None:
-    global _WORKER_NLP
-    from kg.nlp import load_pipeline
-
-    _WORKER_NLP = load_pipeline(model)
-
-
-def _worker_run(args: tuple[list[Document], int]) -> list[DocumentFacts]:
-    chunk, batch_size = args
-    return _extract_chunk(_WORKER_NLP, chunk, batch_size)
-
-
-def extract_all(documents: Iterable[Document], settings: Settings, nlp=None) -> Iterator[DocumentFacts]:
-    """The map: yield one :class:`DocumentFacts` per document, in input order.
-
-    With ``settings.processes > 1`` the documents go in chunks to worker
-    processes, at most four chunks per worker in flight, so that a corpus is
-    streamed rather than read whole.
-    """
-    size = settings.batch_size
-    if settings.processes <= 1:
-        if nlp is None:
-            from kg.nlp import load_pipeline
-
-            nlp = load_pipeline(settings.model)
-        for chunk in _chunks(documents, size):
-            yield from _extract_chunk(nlp, chunk, size)
-        return
-    import multiprocessing as mp
-    from collections import deque
-
-    from kg.nlp import load_pipeline
-
-    global _WORKER_NLP
-    # Load once here: a missing model fails before any work starts, and forked
-    # workers inherit the loaded pipeline instead of loading their own.
-    _WORKER_NLP = nlp if nlp is not None else load_pipeline(settings.model)
-    if "fork" in mp.get_all_start_methods():
-        ctx, init, args = mp.get_context("fork"), None, ()
-    else:  # pragma: no cover - macOS/Windows: each worker loads the pipeline
-        ctx, init, args = mp.get_context("spawn"), _worker_init, (settings.model,)
-    with ctx.Pool(settings.processes, initializer=init, initargs=args) as pool:
-        pending: deque = deque()
-        for chunk in _chunks(documents, size):
-            pending.append(pool.apply_async(_worker_run, ((chunk, size),)))
-            # Results are taken in input order; a few chunks per worker in flight
-            # keep workers busy behind a slow chunk while memory stays bounded.
-            while len(pending) >= 4 * settings.processes:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+Stage = Callable[[str], None]
 
 
 def build(
@@ -118,12 +37,19 @@ def build(
     processes: int = 1,
     nlp=None,
     into: KnowledgeGraph | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    client=None,
+    batch_size: int = Settings.batch_size,
 ) -> KnowledgeGraph:
     """Build a graph from article texts (strings); documents are named ``doc1``, ``doc2``...
 
     ``date`` (YYYY-MM-DD) is the articles' date, used to resolve "next week".
     ``into``: add the articles to this graph (numbered after its documents)
-    and return it, as :meth:`KnowledgeGraph.merge` does.
+    and return it, as :meth:`KnowledgeGraph.merge` does.  ``engine``,
+    ``workers``, ``scheduler`` and ``client``: where the parsing runs, as in
+    :func:`build_files`.
     """
     check_date(date)
     docs = []
@@ -133,8 +59,9 @@ def build(
             raise InputError(f"document {i} is not a string but {type(t).__name__}")
         if t.strip():
             docs.append(Document(id=f"doc{i}", text=t, date=date))
-    settings = Settings(model=model, base_iri=base_iri or _base(into), date=date, processes=processes)
-    return _reduce(docs, settings, nlp, into=into)
+    settings = Settings(model=model, base_iri=base_iri or _base(into), date=date, processes=processes,
+                        engine=engine, workers=workers, scheduler=scheduler, batch_size=_batch(batch_size))
+    return _reduce(docs, settings, nlp, into=into, client=client)
 
 
 def build_files(
@@ -148,19 +75,42 @@ def build_files(
     on_skip: Callable[[str, str], None] | None = None,
     progress: Progress | None = None,
     into: KnowledgeGraph | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    client=None,
+    on_stage: Stage | None = None,
+    batch_size: int = Settings.batch_size,
 ) -> KnowledgeGraph:
     """Build a graph from text files, folders of them and JSON Lines corpora.
 
-    A bad document inside a corpus is reported to ``on_skip(where, why)`` and
-    skipped; a bad path named directly raises :class:`kg.errors.InputError`.
+    A bad document inside a corpus (or one whose extraction fails) is
+    reported to ``on_skip(where, why)`` and skipped; a bad path named directly
+    raises :class:`kg.errors.InputError`.  ``progress(facts)`` is called after
+    each document, ``on_stage(name)`` when the build moves on to "merging".
     ``into``: add the articles to this graph and return it (the same graph as
     building everything at once, see :meth:`KnowledgeGraph.merge`).
+
+    ``engine="local"`` parses in this process, or in ``processes`` worker
+    processes; ``engine="dask"`` on a Dask cluster: ``client`` (a
+    ``distributed.Client``), else the scheduler at ``scheduler``, else a new
+    ``LocalCluster`` of ``workers`` processes (``pip install 'kg[dask]'``).
+    Every engine gives the same graph.  ``batch_size``: documents parsed in
+    one batch, and sent to a worker in one task.
     """
     paths = check_paths(paths)
     check_date(date)
-    settings = Settings(model=model, base_iri=base_iri or _base(into), date=date, processes=processes)
-    docs = iter_documents(paths, date=date, on_skip=on_skip or (lambda where, why: None))
-    return _reduce(docs, settings, nlp, progress, into)
+    settings = Settings(model=model, base_iri=base_iri or _base(into), date=date, processes=processes,
+                        engine=engine, workers=workers, scheduler=scheduler, batch_size=_batch(batch_size))
+    skip = on_skip or (lambda where, why: None)
+    docs = iter_documents(paths, date=date, on_skip=skip)
+    return _reduce(docs, settings, nlp, progress, into, client=client, on_skip=skip, on_stage=on_stage)
+
+
+def _batch(size: int) -> int:
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise InputError(f"batch_size must be a whole number of documents, 1 or more, not {size!r}")
+    return size
 
 
 def _base(into: KnowledgeGraph | None) -> str:
@@ -168,18 +118,23 @@ def _base(into: KnowledgeGraph | None) -> str:
 
 
 def _reduce(docs: Iterable[Document], settings: Settings, nlp=None, progress: Progress | None = None,
-            into: KnowledgeGraph | None = None) -> KnowledgeGraph:
+            into: KnowledgeGraph | None = None, *, client=None, on_skip: Callable[[str, str], None] | None = None,
+            on_stage: Stage | None = None) -> KnowledgeGraph:
     started = time.perf_counter()
     merger = Merger(settings.base_iri)
-    parts: list[DocumentFacts] = []  # kept on the graph so that merge() can re-run this reduce
-    for facts in extract_all(docs, settings, nlp):
-        merger.add(facts)
-        parts.append(facts)
+    for facts in extract_all(docs, settings, nlp, client):
+        if isinstance(facts, Skipped):
+            if on_skip is not None:
+                on_skip(facts.document, facts.reason)
+        else:
+            merger.add(facts)  # the record goes to disk, its entities to the table
         if progress is not None:
             progress(facts)
     if not merger.documents:
         raise InputError("no documents to build from")
+    if on_stage is not None:
+        on_stage("merging")
     graph = merger.graph()
-    graph._parts = parts
+    graph._records = merger.records  # on disk: merge() replays this reduce from them
     graph.stats["seconds"] = time.perf_counter() - started
     return graph if into is None else into.merge(graph)

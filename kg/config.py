@@ -38,5 +38,8 @@ class Settings:
     model: str = DEFAULT_MODEL
     base_iri: str = DEFAULT_BASE_IRI
     date: str | None = None  # default article date (YYYY-MM-DD) for relative times
-    processes: int = 1
+    processes: int = 1  # worker processes of the local engine
+    engine: str = "local"  # where the map runs: "local" or "dask" (kg.engines)
+    workers: int | None = None  # Dask: workers of the LocalCluster started when no scheduler is given
+    scheduler: str | None = None  # Dask: address of a running scheduler ("tcp://host:8786")
     batch_size: int = 32  # small batches keep spaCy's peak memory low

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,8 +55,12 @@ def write(graph: KnowledgeGraph, path: Path, format: str | None = None) -> Path:
     return path
 
 
-def write_all(graph: KnowledgeGraph, out: Path, keys: Iterable[str], stem: str = "graph") -> list[Path]:
+def write_all(graph: KnowledgeGraph, out: Path, keys: Iterable[str], stem: str = "graph",
+              on_written: Callable[[str], None] | None = None) -> list[Path]:
     """Write ``graph`` to ``out/<stem>.<format>`` for each format key, all or nothing.
+
+    ``on_written(key)`` is called as each format is written (to a temporary
+    file: the exports are moved into place together at the end).
 
     Every file is first written into a temporary folder inside ``out`` and
     moved into place only once all are written, so a build that fails (a full
@@ -73,6 +77,8 @@ def write_all(graph: KnowledgeGraph, out: Path, keys: Iterable[str], stem: str =
         try:
             for key in keys:
                 write(graph, tmp / f"{stem}.{key}", key)
+                if on_written is not None:
+                    on_written(key)
             done = sorted(p for p in tmp.iterdir() if p.is_file())
             for p in done:
                 target = out / p.name

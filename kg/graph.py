@@ -30,13 +30,14 @@ from typing import TYPE_CHECKING
 
 from kg.queries.dates import DateLike, bound, fact_range, overlaps
 from kg.queries.lookup import Ref, UnknownEntity
-from kg.types import Actor, Commitment, Document, DocumentFacts, Place, Statement
+from kg.types import Actor, Commitment, Document, Place, Statement
 
 if TYPE_CHECKING:
     import networkx as nx
     import pyoxigraph
 
     from kg.queries import Dated, Frames, Path as FactPath, Source
+    from kg.resolve.records import RecordFile
     from kg.rdf.sparql import QueryResult
 
 __all__ = ["KnowledgeGraph", "normalize_name", "UnknownEntity"]
@@ -98,9 +99,9 @@ class KnowledgeGraph:
         self.stats: dict[str, float] = {}
         self._index: dict[str, list[str]] | None = None  # folded names and aliases -> IRIs
         self._short: dict[str, list[str]] | None = None  # surnames and short names -> IRIs
-        # The per-document records of the build, when the graph was built (not
-        # loaded): merge() re-runs the reduce over them, see kg.queries.merge.
-        self._parts: list[DocumentFacts] | None = None
+        # The per-document records of the build, on disk, when the graph was
+        # built (not loaded): merge() re-runs the reduce over them, see kg.queries.merge.
+        self._records: RecordFile | None = None
         self._nx: nx.MultiDiGraph | None = None  # cached views, dropped by merge()
         self._store: pyoxigraph.Store | None = None
 
@@ -363,7 +364,7 @@ class KnowledgeGraph:
         """Take over ``other``'s records (the result of a merge) and drop caches."""
         self._actors, self._places = other._actors, other._places
         self._commitments, self._statements = other._commitments, other._statements
-        self._documents, self._parts = other._documents, other._parts
+        self._documents, self._records = other._documents, other._records
         self.stats.update(other.stats)
         self._index = self._short = self._nx = self._store = None
 

@@ -28,6 +28,7 @@ __all__ = [
     "Statement",
     "LocalEntity",
     "DocumentFacts",
+    "Skipped",
 ]
 
 ActorType = Literal["Person", "Organization", "Country", "Group"]
@@ -197,3 +198,11 @@ class DocumentFacts:
     commitments: list[Commitment]  # actor/target/... hold LocalEntity keys here
     statements: list[Statement]
     words: int = 0
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A document the map could not extract: reported and left out of the graph."""
+
+    document: str  # the document's id
+    reason: str

@@ -44,6 +44,23 @@ def _count_documents(paths: list[Path]) -> int:
     return n
 
 
+def _check_engine(engine: str, processes: int, workers: int | None, scheduler: str | None) -> str:
+    from kg.engines import ENGINES
+    from kg.errors import KgError
+
+    engine = engine.strip().lower()
+    if engine not in ENGINES:
+        raise KgError(f"--engine: unknown engine '{engine}'; choose from: {', '.join(ENGINES)}")
+    if engine == "local" and (workers is not None or scheduler):
+        raise KgError("--workers and --scheduler are for --engine dask; the local engine takes --processes")
+    if scheduler and workers is not None:
+        raise KgError("--workers starts a local Dask cluster; a --scheduler has its own workers: give one of them")
+    if scheduler:
+        if "://" not in scheduler:
+            raise KgError(f"--scheduler: not an address: {scheduler!r} (such as tcp://10.0.0.5:8786)")
+    return engine
+
+
 def command(
     paths: Annotated[list[Path], typer.Argument(help="Text files, folders of .txt files, or .jsonl corpora "
                                                      "(one article a line: text, and optional id, title, date, url).",
@@ -53,7 +70,16 @@ def command(
     date: Annotated[str | None, typer.Option(help="Article date (YYYY-MM-DD) for documents that carry none; "
                                                   "resolves 'next week' and the like.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated formats: {', '.join(FORMATS)}.")] = "ttl,html",
-    processes: Annotated[int, typer.Option(min=1, max=64, help="Worker processes for parsing (each loads the model).")] = 1,
+    processes: Annotated[int, typer.Option(min=1, max=64, help="Worker processes for parsing with the local engine "
+                                                               "(each loads the model).")] = 1,
+    engine: Annotated[str, typer.Option(help="Where parsing runs: 'local' (this machine, --processes) or 'dask' "
+                                             "(a Dask cluster: --scheduler, or a local one of --workers; "
+                                             "pip install 'kg[dask]').")] = "local",
+    workers: Annotated[int | None, typer.Option(min=1, max=1024, help="Dask: workers of the local cluster started "
+                                                                      "when no --scheduler is given.",
+                                                show_default="the --processes count")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask: address of a running scheduler "
+                                                       "(tcp://host:8786).", show_default=False)] = None,
     base_iri: Annotated[str, typer.Option(help="Base of the IRIs minted for entities and facts.")] = DEFAULT_BASE_IRI,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
 ) -> None:
@@ -66,15 +92,18 @@ def command(
     from kg.io import check_date, check_paths
     from kg.iri import check_iri
     from kg.nlp import load_pipeline
+    from kg.nlp.pipeline import check_model
 
     check_iri(base_iri, base=True, name="--base-iri")
     formats = parse_formats(format)
     checked = check_paths(paths)
     check_folder(out)  # a bad --out is said before an hour of parsing, not after
     check_date(date)
+    engine = _check_engine(engine, processes, workers, scheduler)
     err = Console(stderr=True)
     started = time.perf_counter()
-    nlp = load_pipeline(model)  # a missing model is reported before any work starts
+    # A missing model is reported before any work starts; on Dask the workers load it.
+    nlp = load_pipeline(model) if engine == "local" else check_model(model)
     skipped: list[str] = []
 
     def on_skip(where: str, why: str) -> None:
@@ -82,13 +111,25 @@ def command(
         err.print(f"[yellow]skipped[/] {where}: {why}", highlight=False)
 
     total = _count_documents(checked)
-    progress = Progress(TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TimeRemainingColumn(), console=err, disable=quiet, transient=False)
+    progress = Progress(TextColumn("[bold]{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=err, disable=quiet, transient=False)
     with progress:
-        task = progress.add_task("documents", total=total or None)
+        task = progress.add_task("parsing", total=total or None)
+        stages: dict[str, int] = {}
+
+        def on_stage(name: str) -> None:
+            progress.update(task, total=progress.tasks[task].completed)  # the count as read, not as guessed
+            stages[name] = progress.add_task(name, total=1)
+
         graph = kg.build_files(checked, date=date, model=model, base_iri=base_iri, processes=processes, nlp=nlp,
-                               on_skip=on_skip, progress=lambda facts: progress.advance(task))
-    written = write_all(graph, out, formats)  # all formats or none, moved into place together
+                               on_skip=on_skip, progress=lambda facts: progress.advance(task), engine=engine,
+                               workers=workers or (processes if engine == "dask" else None), scheduler=scheduler,
+                               on_stage=on_stage)
+        if "merging" in stages:
+            progress.advance(stages["merging"])
+        writing = progress.add_task("writing", total=len(formats))
+        # All formats or none, moved into place together.
+        written = write_all(graph, out, formats, on_written=lambda key: progress.advance(writing))
     seconds = time.perf_counter() - started
     if quiet:
         return

@@ -32,7 +32,7 @@ from kg.nlp.gazetteer import load_gazetteer, load_lexicon
 from kg.nlp.sentence_cap import set_sentence_starts, stretch_cuts
 from kg.nlp.tokenizer import RunSafeTokenizer
 
-__all__ = ["load_pipeline", "paragraph_boundaries"]
+__all__ = ["load_pipeline", "check_model", "paragraph_boundaries"]
 
 
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
@@ -72,6 +72,17 @@ def lemma_fixes(doc: Doc) -> Doc:
         if lemma is not None:
             tok.lemma_ = lemma
     return doc
+
+
+def check_model(model: str = DEFAULT_MODEL) -> None:
+    """Raise :class:`kg.errors.ModelNotFound` unless ``model`` is an installed
+    pipeline package or a folder, without loading it (for a cluster's workers
+    to load)."""
+    import spacy.util
+    from pathlib import Path
+
+    if not (spacy.util.is_package(model) or Path(model).is_dir()):
+        raise ModelNotFound(model)
 
 
 @lru_cache(maxsize=4)

@@ -1,29 +1,33 @@
 """Adding articles to a graph that exists: :meth:`KnowledgeGraph.merge`.
 
 A graph made by :func:`kg.build` keeps the per-document records of the map
-(:class:`~kg.types.DocumentFacts`: small, no spaCy objects).  Merging two such
-graphs re-runs the reduce (:class:`~kg.resolve.corpus.Merger`) over the records
-of both, this graph's first, which is exactly what a build of all the articles
-at once (in that order) does; only the expensive part, spaCy, is not run
-again.  The result is therefore the same graph, IRIs and all.  The reduce is
-the cheap part of a build, but it runs over the whole graph: adding one article
-to a large graph costs a reduce of everything, never a parse.
+(:class:`~kg.types.DocumentFacts`) on disk (:mod:`kg.resolve.records`).
+Merging two such graphs re-runs the reduce (:class:`~kg.resolve.corpus.Merger`)
+over the records of both, this graph's first, streamed from their files:
+exactly what a build of all the articles at once (in that order) does, so the
+result is the same graph, byte for byte once written; only spaCy is not run
+again.  The reduce runs over the whole graph: adding one article to a large
+graph costs a reduce of everything, never a parse.
 
 A graph read back from an export (:func:`kg.load`) has no such records; it is
-merged record by record instead: actors and places by IRI, commitments and
-statements by the reduce's own rules (same actor, kind and target with
-overlapping content, or the same passage), their evidence pooled.  That
-merge is close to, but not always the same as, a build of everything (a
-surname alone in one batch is not joined to a full name in the other).
+merged record by record instead: actors and places by IRI with the reduce's
+own rule for two records of one entity (:func:`kg.resolve.merging.merge_entity`),
+commitments and statements by the reduce's rules for one fact (same actor,
+kind and target with overlapping content, or the same passage), their
+evidence pooled.  What the records alone can tell (a surname in one batch
+that is a full name of the other) is not redone.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.errors import InputError
+from kg.resolve.merging import merge_entity
 from kg.types import Actor, Commitment, DocumentFacts, Place, Statement
 
 if TYPE_CHECKING:
@@ -32,15 +36,15 @@ if TYPE_CHECKING:
 __all__ = ["merge_into", "replay"]
 
 
-def replay(parts: list[DocumentFacts], base_iri: str) -> KnowledgeGraph:
-    """The graph of ``parts`` (per-document records), reduced as a build does."""
+def replay(records: Iterable[DocumentFacts], base_iri: str) -> KnowledgeGraph:
+    """The graph of ``records`` (per-document records, streamed), reduced as a build does."""
     from kg.resolve.corpus import Merger
 
     merger = Merger(base_iri)
-    for facts in parts:
+    for facts in records:
         merger.add(facts)
     graph = merger.graph()
-    graph._parts = list(parts)
+    graph._records = merger.records
     return graph
 
 
@@ -64,9 +68,10 @@ def merge_into(graph: KnowledgeGraph, other: KnowledgeGraph) -> KnowledgeGraph:
         return graph
     _check(graph, other)
     seconds = graph.stats.get("seconds", 0.0) + other.stats.get("seconds", 0.0)
-    if graph._parts is not None and other._parts is not None:
-        known = {p.document.id for p in graph._parts}
-        merged = replay([*graph._parts, *(p for p in other._parts if p.document.id not in known)], graph.base_iri)
+    if graph._records is not None and other._records is not None:
+        known = {d.id for d in graph.documents()}
+        merged = replay(chain(graph._records, (r for r in other._records if r.document.id not in known)),
+                        graph.base_iri)
     else:
         merged = _merge_records(graph, other)
     graph._absorb(merged)
@@ -84,20 +89,16 @@ def _extend(items: list, more) -> None:
 
 def _merge_actor(a: Actor, b: Actor) -> Actor:
     a = replace(a, aliases=list(a.aliases), roles=list(a.roles), affiliations=list(a.affiliations),
-                mentions=sorted(set(a.mentions) | set(b.mentions)), wikidata=a.wikidata or b.wikidata)
-    _extend(a.aliases, b.aliases)
-    # As the reduce does: a role already held (same name, same affiliation)
-    # keeps its first evidence.
-    held = {(r.name, r.affiliation) for r in a.roles}
-    a.roles.extend(r for r in b.roles if (r.name, r.affiliation) not in held)
-    _extend(a.affiliations, b.affiliations)
+                mentions=list(a.mentions))
+    merge_entity(a, b)
+    a.mentions = sorted(set(a.mentions))
     return a
 
 
 def _merge_place(a: Place, b: Place) -> Place:
-    a = replace(a, aliases=list(a.aliases), mentions=sorted(set(a.mentions) | set(b.mentions)),
-                country=a.country or b.country, wikidata=a.wikidata or b.wikidata)
-    _extend(a.aliases, b.aliases)
+    a = replace(a, aliases=list(a.aliases), mentions=list(a.mentions))
+    merge_entity(a, b)
+    a.mentions = sorted(set(a.mentions))
     return a
 
 

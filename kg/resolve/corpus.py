@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -40,6 +40,8 @@ from kg.graph import KnowledgeGraph, family_name, normalize_name
 from kg.nlp.gazetteer import load_alternates, load_gazetteer
 from kg.rdf.iris import actor_iri, fact_iri, place_iri
 from kg.resolve.duplicates import NearDuplicates
+from kg.resolve.merging import merge_entity
+from kg.resolve.records import RecordFile
 from kg.types import Actor, Commitment, Document, DocumentFacts, Evidence, LocalEntity, Mention, Place, Role, Statement
 
 __all__ = ["Merger", "merge_documents", "identity"]
@@ -140,22 +142,26 @@ def _honorific(text: str, m: Mention) -> str | None:
     return _HONORIFICS.get(word) if word else None
 
 
-def _honorifics(members: list[tuple[str, LocalEntity]], texts: dict[str, str]) -> Counter:
+def _honorifics_in(text: str, e: LocalEntity) -> Counter:
+    """The honorifics of an entity's mentions in its document's ``text``."""
+    return Counter(h for m in e.mentions if (h := _honorific(text, m)))
+
+
+Member = tuple[str, LocalEntity, Counter]  # document id, local entity, its honorifics there
+
+
+def _honorifics(members: list[Member]) -> Counter:
     out: Counter = Counter()
-    for doc, e in members:
-        text = texts.get(doc, "")
-        for m in e.mentions:
-            h = _honorific(text, m)
-            if h:
-                out[h] += 1
+    for _, _, h in members:
+        out.update(h)
     return out
 
 
-def _vote(members: list[tuple[str, LocalEntity]], honorifics: int) -> str:
+def _vote(members: list[Member], honorifics: int) -> str:
     """The type of a node: its members' types weighted by mentions, a person's
     titles and honorifics counting as much as three NER labels."""
     score: Counter = Counter()
-    for _, e in members:
+    for _, e, _ in members:
         score[e.kind] += max(1, len(e.mentions))
         if e.kind == "Person":
             score["Person"] += _TITLE_VOTE * len(e.roles)
@@ -163,18 +169,6 @@ def _vote(members: list[tuple[str, LocalEntity]], honorifics: int) -> str:
         score["Person"] += _TITLE_VOTE * honorifics
     order = {k: i for i, k in enumerate(_KIND_ORDER)}
     return max(score, key=lambda k: (score[k], -order.get(k, len(order))))
-
-
-def _merge_into(dst: LocalEntity, src: LocalEntity) -> None:
-    dst.aliases.extend(a for a in src.aliases if a not in dst.aliases)
-    dst.mentions.extend(src.mentions)
-    dst.roles.extend(r for r in src.roles
-                     if not any(x.name == r.name and x.affiliation == r.affiliation for x in dst.roles))
-    dst.affiliations.extend(a for a in src.affiliations if a not in dst.affiliations)
-    dst.is_actor = dst.is_actor or src.is_actor
-    dst.is_place = dst.is_place or src.is_place
-    dst.wikidata = dst.wikidata or src.wikidata
-    dst.country = dst.country or src.country
 
 
 def _better_name(a: str, b: str) -> bool:
@@ -255,17 +249,18 @@ def _may_join(n: LocalEntity, full: LocalEntity, mine: Counter, theirs: Counter,
 class Merger:
     """Accumulates :class:`DocumentFacts` one at a time; :meth:`graph` reduces them.
 
-    Holding only the small per-document records (never spaCy Docs) keeps the
-    memory of a build to the size of the graph itself.
+    In memory it keeps the entity table (every document's local entities by
+    corpus identity, with their honorifics) and the documents; the records
+    themselves go to a :class:`~kg.resolve.records.RecordFile` on disk, from
+    which :meth:`graph` streams the facts and a merge replays the build.
     """
 
     def __init__(self, base_iri: str) -> None:
         self.base = base_iri
-        # identity -> (document id, local entity) of every document, in order
-        self.members: dict[str, list[tuple[str, LocalEntity]]] = defaultdict(list)
+        # identity -> (document id, local entity, its honorifics) of every document, in order
+        self.members: dict[str, list[Member]] = defaultdict(list)
         self.where: dict[tuple[str, str], str] = {}  # (document id, local key) -> identity
-        self.commitments: list[tuple[str, Commitment]] = []
-        self.statements: list[tuple[str, Statement]] = []
+        self.records = RecordFile()
         self.documents: list[Document] = []
         self.sentences = 0
         self.words = 0
@@ -275,12 +270,12 @@ class Merger:
         self.documents.append(facts.document)
         self.sentences += facts.sentences
         self.words += facts.words
+        text = facts.document.text
         for e in facts.entities:
             ident = identity(e)
-            self.members[ident].append((doc, e))
+            self.members[ident].append((doc, e, _honorifics_in(text, e)))
             self.where[(doc, e.key)] = ident
-        self.commitments.extend((doc, c) for c in facts.commitments)
-        self.statements.extend((doc, s) for s in facts.statements)
+        self.records.append(facts)
 
     def _ident(self, doc: str, key: str | None) -> str | None:
         if not key:
@@ -288,38 +283,37 @@ class Merger:
         return self.where.get((doc, key)) or _key_identity(key)
 
     # --- the reduce ----------------------------------------------------------
-    def _nodes(self, texts: dict[str, str]) -> dict[str, tuple[LocalEntity, list[tuple[str, LocalEntity]]]]:
+    def _nodes(self) -> dict[str, tuple[LocalEntity, list[Member]]]:
         """One merged entity per identity, typed by the corpus vote, with its
         members; its keys (affiliations, roles, country) rewritten to identities."""
         known = _known()
-        nodes: dict[str, tuple[LocalEntity, list[tuple[str, LocalEntity]]]] = {}
+        nodes: dict[str, tuple[LocalEntity, list[Member]]] = {}
         for ident, members in self.members.items():
             groups = [(ident, members)]
             if ident.startswith("name:") and ident not in known.fixed and " " not in ident:
-                groups = self._split_marked(ident, members, texts)
+                groups = self._split_marked(ident, members)
             for gid, ms in groups:
-                nodes[gid] = (self._node(gid, ms, texts), ms)
+                nodes[gid] = (self._node(gid, ms), ms)
         return nodes
 
-    def _split_marked(self, ident: str, members: list[tuple[str, LocalEntity]],
-                      texts: dict[str, str]) -> list[tuple[str, list[tuple[str, LocalEntity]]]]:
+    def _split_marked(self, ident: str, members: list[Member]) -> list[tuple[str, list[Member]]]:
         """A one-word name whose person mentions carry an honorific ("Lord
         Sainsbury", "Mr Ford") and whose other mentions vote otherwise (the
         supermarket, the carmaker) is two nodes: the person and the rest."""
-        marked = [e.kind == "Person" and bool(_honorifics([(d, e)], texts)) for d, e in members]
+        marked = [e.kind == "Person" and bool(h) for _, e, h in members]
         rest = [m for m, is_marked in zip(members, marked) if not is_marked]
-        if not any(marked) or not rest or _vote(rest, sum(_honorifics(rest, texts).values())) == "Person":
+        if not any(marked) or not rest or _vote(rest, sum(_honorifics(rest).values())) == "Person":
             return [(ident, members)]
         person = "person:" + ident.split(":", 1)[1]
         people = [m for m, is_marked in zip(members, marked) if is_marked]
-        for d, e in people:
+        for d, e, _ in people:
             self.where[(d, e.key)] = person
         return [(ident, rest), (person, people)]
 
-    def _node(self, ident: str, members: list[tuple[str, LocalEntity]], texts: dict[str, str]) -> LocalEntity:
+    def _node(self, ident: str, members: list[Member]) -> LocalEntity:
         known = _known()
         node: LocalEntity | None = None
-        for doc, e in members:
+        for doc, e, _ in members:
             e = replace(e, aliases=list(e.aliases), mentions=list(e.mentions),
                         roles=[replace(r, affiliation=self._ident(doc, r.affiliation)) for r in e.roles],
                         affiliations=[a for a in (self._ident(doc, x) for x in e.affiliations) if a],
@@ -329,7 +323,7 @@ class Merger:
                 continue
             if _better_name(e.name, node.name):
                 node.name = e.name
-            _merge_into(node, e)
+            merge_entity(node, e)
         assert node is not None
         node.name = known.names.get(ident, node.name)
         node.wikidata = node.wikidata or known.wikidata.get(ident)
@@ -338,25 +332,28 @@ class Merger:
         elif ident in known.fixed:
             node.kind = "Organization"  # parties, awards, organisations: never a person
         else:
-            node.kind = _vote(members, sum(_honorifics(members, texts).values()))
+            node.kind = _vote(members, sum(_honorifics(members).values()))
         if ident in known.characters:
             node.is_actor = False  # a fictional character acts in no news
         return node
 
     def graph(self) -> KnowledgeGraph:
-        """Reduce the documents added so far to one graph."""
-        texts = {d.id: d.text for d in self.documents}
-        nodes, links = self._linked_nodes(texts)
+        """Reduce the documents added so far to one graph.
+
+        The entity table is resolved first; the facts are then read back from
+        the records on disk twice: once to mark who takes part in them (an
+        actor is minted unlike a place), once to rewrite them to IRIs and pool
+        their evidence.
+        """
+        nodes, links = self._linked_nodes()
 
         def canon(ident: str | None) -> str | None:
             return links.get(ident, ident) if ident else None
 
-        commitments = [self._canon_commitment(d, c, canon) for d, c in self.commitments]
-        statements = [replace(s, speaker=canon(self._ident(d, s.speaker))) for d, s in self.statements]
         for n in nodes.values():
             _canon_node(n, canon)
         characters = _known().characters
-        _mark_participants(nodes, commitments, statements, characters)
+        _mark_participants(nodes, self._facts(canon), characters)
         _govern_acting_places(nodes)
         iri_of = self._mint_iris(nodes)
 
@@ -365,19 +362,29 @@ class Merger:
             return iri_of.get(key) if key and key not in characters else None
 
         actors, places = _actors_and_places(nodes, iri_of, iri)
-        g = KnowledgeGraph(actors, places, self._merge_commitments(commitments, iri),
-                           self._merge_statements(statements, iri), self.documents, base_iri=self.base)
+        commitments = self._merge_commitments((f for f in self._facts(canon) if isinstance(f, Commitment)), iri)
+        statements = self._merge_statements((f for f in self._facts(canon) if isinstance(f, Statement)), iri)
+        g = KnowledgeGraph(actors, places, commitments, statements, self.documents, base_iri=self.base)
         g.stats.update(documents=len(self.documents), sentences=self.sentences, words=self.words)
         return g
 
-    def _linked_nodes(self, texts: dict[str, str]) -> tuple[dict[str, LocalEntity], dict[str, str]]:
+    def _facts(self, canon: _Rewrite) -> Iterator[Commitment | Statement]:
+        """Every fact of the records, in document order, its references rewritten to node identities."""
+        for facts in self.records:
+            doc = facts.document.id
+            for c in facts.commitments:
+                yield self._canon_commitment(doc, c, canon)
+            for st in facts.statements:
+                yield replace(st, speaker=canon(self._ident(doc, st.speaker)))
+
+    def _linked_nodes(self) -> tuple[dict[str, LocalEntity], dict[str, str]]:
         """The merged nodes with bare surnames joined to their full names, and those links."""
-        merged = self._nodes(texts)
+        merged = self._nodes()
         nodes = {ident: node for ident, (node, _) in merged.items()}
-        honorifics = {ident: _honorifics(members, texts) for ident, (_, members) in merged.items()}
+        honorifics = {ident: _honorifics(members) for ident, (_, members) in merged.items()}
         links = _surname_links(nodes, honorifics)
         for src, dst in links.items():
-            _merge_into(nodes[dst], nodes.pop(src))
+            merge_entity(nodes[dst], nodes.pop(src))
         return nodes, links
 
     def _canon_commitment(self, doc: str, c: Commitment, canon: _Rewrite) -> Commitment:
@@ -402,7 +409,7 @@ class Merger:
             iri_of[key] = iri
         return iri_of
 
-    def _merge_commitments(self, commitments: list[Commitment], iri) -> list[Commitment]:
+    def _merge_commitments(self, commitments: Iterable[Commitment], iri) -> list[Commitment]:
         # One undertaking: the same actor, kind and target, and most of the words
         # ("grow" is not "the market would continue to grow"), or the same sentence.
         groups: dict[tuple, NearDuplicates[Commitment]] = defaultdict(lambda: NearDuplicates(0.6, least=3))
@@ -428,7 +435,7 @@ class Merger:
             out.append(c)
         return out
 
-    def _merge_statements(self, statements: list[Statement], iri) -> list[Statement]:
+    def _merge_statements(self, statements: Iterable[Statement], iri) -> list[Statement]:
         out: list[Statement] = []
         # One thing said: the same speaker, quoted or not alike, most of the words.
         by_speaker: dict[tuple[str, bool], NearDuplicates[Statement]] = defaultdict(lambda: NearDuplicates(0.8))
@@ -470,13 +477,14 @@ def _canon_node(n: LocalEntity, canon: _Rewrite) -> None:
     n.country = canon(n.country)
 
 
-def _mark_participants(nodes: dict[str, LocalEntity], commitments: list[Commitment], statements: list[Statement],
+def _mark_participants(nodes: dict[str, LocalEntity], facts: Iterable[Commitment | Statement],
                        characters: frozenset[str]) -> None:
     """Facts make their participants actors ("we" -> the speaker's country)."""
-    parties = [k for c in commitments for k in (c.actor, c.target, *c.partners, c.reported_by)]
-    for k in parties + [s.speaker for s in statements]:
-        if k in nodes and k not in characters:
-            nodes[k].is_actor = True
+    for f in facts:
+        keys = (f.actor, f.target, *f.partners, f.reported_by) if isinstance(f, Commitment) else (f.speaker,)
+        for k in keys:
+            if k in nodes and k not in characters:
+                nodes[k].is_actor = True
 
 
 def _govern_acting_places(nodes: dict[str, LocalEntity]) -> None:
