@@ -42,3 +42,24 @@ def test_missing_model_says_how_to_install():
 def test_the_lemmas_the_model_gets_wrong_for_cue_words_are_corrected(nlp):
     doc = nlp("She hoped the talks would work, hopes they will, and is hoping for more.")
     assert [t.lemma_ for t in doc if t.lower_.startswith("hop")] == ["hope", "hope", "hope"]
+
+
+def test_the_array_lemmatizer_gives_the_model_lemmatizer_lemmas(nlp):
+    import spacy
+
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.gazetteer import load_lexicon
+
+    assert "lemmatizer_rules" in nlp.disabled and "lemmatizer" in nlp.pipe_names
+    model = spacy.load(DEFAULT_MODEL)  # the model as it comes, its own lemmatizer
+    text = ("The ministers were meeting again; she said they had met twice, and better offers "
+            "would be made. Mice ran. He's going to the U.N. offices, isn't he? Amb. Ruiz agreed, hoping.")
+    fixes = load_lexicon()["lemma_fixes"]
+    for t in (text, text.upper(), text.lower()):
+        got, want = nlp(t), model(t)
+        assert [tok.pos_ for tok in got] == [tok.pos_ for tok in want]
+        assert [tok.lemma_ for tok in got] == [fixes.get(tok.lower_, tok.lemma_) for tok in want]
+
+
+def test_a_doc_of_no_tokens_passes_the_array_lemmatizer(nlp):
+    assert len(nlp("")) == 0
