@@ -511,6 +511,7 @@ def test_rdf_speed_benchmark_smoke(tmp_path):
     report = json.loads(out.read_text())
     assert 500 < report["triples"] < 2000
     methods = {r["method"]: r for r in report["results"]}
-    assert set(methods) == {"rdflib-turtle", "pyoxigraph-turtle", "rdflib-nt", "pyoxigraph-nt"}
+    assert set(methods) == {"rdflib-turtle", "pyoxigraph-turtle", "store-turtle", "rdflib-nt", "pyoxigraph-nt"}
+    assert methods["store-turtle"]["triples"] == report["triples"] and report["kg_turtle_over_store_dump"] > 0
     assert all(r["total_seconds"] > 0 and r["peak_rss_mib"] > 0 and r["bytes"] > 0 for r in methods.values())
     assert methods["rdflib-nt"]["triples"] == report["triples"]

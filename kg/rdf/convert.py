@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, NamedTuple, Union
 
@@ -34,12 +35,12 @@ from rdflib import namespace as rdfns
 
 from kg.rdf.iris import document_iri, evidence_iri, mention_iri, role_iri, wikidata_iri
 from kg.rdf.vocab import ACTOR_CLASS, KG, KIND_CLASS, NIF
+from kg.types import Actor, Commitment, Document, Evidence, Mention, Place, Role, Statement
 
 if TYPE_CHECKING:
     import rdflib
 
     from kg.graph import KnowledgeGraph
-    from kg.types import Evidence, Mention
 
 __all__ = ["Lit", "Quad", "quads", "to_rdf", "date_literal", "clean_text"]
 
@@ -115,75 +116,164 @@ def _unique(items: Iterable) -> list:
     return list(dict.fromkeys(items))
 
 
-class _Spans:
-    """Evidence and mention nodes, each written once although many facts share one."""
+# --- what each record says: (predicate, object, graph) pairs of its subject ---
+#
+# One function per kind of record, read by quads() below and by the Turtle
+# writer (kg.rdf.turtle), which orders subjects itself.  ``graph`` is "" for
+# the default graph or the IRI of the document whose named graph holds the
+# triple (evidence and mention links).
 
-    def __init__(self, base: str) -> None:
-        self.base = base
-        self.seen: set[str] = set()
-        self.links: set[tuple[str, str]] = set()
+Pair = tuple[str, Term, str]
 
-    def node(self, iri: str, cls: str, span: Evidence | Mention, doc: str) -> Iterator[Quad]:
-        if iri in self.seen:
-            return
-        self.seen.add(iri)
-        yield iri, _TYPE, cls, doc
-        yield iri, _DERIVED, doc, doc
-        yield iri, K.sentenceIndex, _int(span.sentence), doc
-        yield iri, _BEGIN, _int(span.start), doc
-        yield iri, _END, _int(span.end), doc
-        yield iri, _ANCHOR, _str(span.text), doc
-
-    def evidence(self, subject: str, evidence: Iterable[Evidence]) -> Iterator[Quad]:
-        """``subject kg:evidence ev`` (and ``prov:wasDerivedFrom`` each document once)."""
-        docs: set[str] = set()
-        for ev in sorted(set(evidence)):
-            doc = document_iri(self.base, ev.document)
-            iri = evidence_iri(self.base, ev.document, ev.start, ev.end)
-            yield from self.node(iri, K.Evidence, ev, doc)
-            yield subject, K.evidence, iri, doc
-            if doc not in docs:
-                docs.add(doc)
-                yield subject, _DERIVED, doc, doc
-
-    def mentions(self, subject: str, mentions: Iterable[Mention]) -> Iterator[Quad]:
-        """``subject kg:mention m`` for each mention, in its document's graph."""
-        for m in sorted(set(mentions)):
-            doc = document_iri(self.base, m.document)
-            iri = mention_iri(self.base, m.document, m.start, m.end)
-            if (subject, iri) in self.links:  # a country that is also a place: listed twice
-                continue
-            self.links.add((subject, iri))
-            yield subject, K.mention, iri, doc
-            yield from self.node(iri, K.Mention, m, doc)
+#: The order of Evidence and Mention (their dataclass order), as a C-level key:
+#: sorting by it is several times faster than by their generated ``__lt__``.
+span_key = attrgetter("document", "sentence", "start", "end", "text")
 
 
-def _documents(graph: KnowledgeGraph) -> Iterator[Quad]:
-    base = graph.base_iri
-    known = set()
-    for d in graph.documents():
-        known.add(d.id)
-        iri = document_iri(base, d.id)
-        yield iri, _TYPE, K.Document, ""
-        yield iri, _DC["identifier"], _str(d.id), ""
-        if d.title:
-            yield iri, _DC["title"], _str(d.title), ""
-        if d.date:
-            yield iri, _DC["date"], date_literal(d.date), ""
-        if d.url:
-            url = _url(d.url)
-            yield iri, _DC["source"], url if url else _str(d.url), ""
-        if d.source:
-            yield iri, K.sourceFile, _str(str(d.source)), ""
-    # Evidence may cite a document the graph was not given: it still gets a node,
-    # so that every prov:wasDerivedFrom points at a kg:Document.
+def span_pairs(base: str, cls: str, span: Evidence | Mention) -> tuple[str, list[Pair]]:
+    """The IRI and pairs of an evidence (``cls`` kg:Evidence) or mention node."""
+    doc = document_iri(base, span.document)
+    iri = (evidence_iri if cls == K.Evidence else mention_iri)(base, span.document, span.start, span.end)
+    return iri, [(_TYPE, cls, doc), (_DERIVED, doc, doc), (K.sentenceIndex, _int(span.sentence), doc),
+                 (_BEGIN, _int(span.start), doc), (_END, _int(span.end), doc), (_ANCHOR, _str(span.text), doc)]
+
+
+def evidence_links(base: str, evidence: Iterable[Evidence]) -> list[Pair]:
+    """``kg:evidence`` to each passage and ``prov:wasDerivedFrom`` each document once."""
+    out: list[Pair] = []
+    docs: set[str] = set()
+    for ev in sorted(set(evidence), key=span_key):
+        doc = document_iri(base, ev.document)
+        out.append((K.evidence, evidence_iri(base, ev.document, ev.start, ev.end), doc))
+        if doc not in docs:
+            docs.add(doc)
+            out.append((_DERIVED, doc, doc))
+    return out
+
+
+def mention_links(base: str, mentions: Iterable[Mention], linked: set[str]) -> list[Pair]:
+    """``kg:mention`` to each mention not in ``linked`` (which it joins): a
+    country that is an actor and a place links its mentions once."""
+    out: list[Pair] = []
+    for m in sorted(set(mentions), key=span_key):
+        iri = mention_iri(base, m.document, m.start, m.end)
+        if iri not in linked:
+            linked.add(iri)
+            out.append((K.mention, iri, document_iri(base, m.document)))
+    return out
+
+
+def document_pairs(d: Document) -> list[Pair]:
+    out: list[Pair] = [(_TYPE, K.Document, ""), (_DC["identifier"], _str(d.id), "")]
+    if d.title:
+        out.append((_DC["title"], _str(d.title), ""))
+    if d.date:
+        out.append((_DC["date"], date_literal(d.date), ""))
+    if d.url:
+        url = _url(d.url)
+        out.append((_DC["source"], url if url else _str(d.url), ""))
+    if d.source:
+        out.append((K.sourceFile, _str(str(d.source)), ""))
+    return out
+
+
+def cited_documents(graph: KnowledgeGraph) -> list[str]:
+    """Ids of documents that evidence cites but the graph was not given: they
+    still get a node, so that every prov:wasDerivedFrom points at a kg:Document."""
+    known = {d.id for d in graph.documents()}
     cited = {ev.document for f in [*graph.commitments(), *graph.statements()] for ev in f.evidence}
     cited |= {m.document for r in [*graph.actors(), *graph.places()] for m in r.mentions}
     cited |= {r.evidence.document for a in graph.actors() for r in a.roles if r.evidence}
-    for doc_id in sorted(cited - known):
-        iri = document_iri(base, doc_id)
-        yield iri, _TYPE, K.Document, ""
-        yield iri, _DC["identifier"], _str(doc_id), ""
+    return sorted(cited - known)
+
+
+def cited_document_pairs(doc_id: str) -> list[Pair]:
+    return [(_TYPE, K.Document, ""), (_DC["identifier"], _str(doc_id), "")]
+
+
+def actor_pairs(base: str, a: Actor, linked: set[str]) -> list[Pair]:
+    """An actor's own pairs, its role links and its mention links (see :func:`mention_links`)."""
+    out: list[Pair] = [(_TYPE, _ACTOR.get(a.type, K.Actor), ""), (_PREF, _str(a.name), "")]
+    out.extend((_ALT, _str(alias), "") for alias in _unique(a.aliases) if alias != a.name)
+    wd = wikidata_iri(a.wikidata)
+    if wd:
+        out.append((_SAME, wd, ""))
+    out.extend((K.affiliation, aff, "") for aff in _unique(a.affiliations))
+    out.extend((K.role, role_iri(base, a.iri, r.name, r.affiliation), "") for r in a.roles)
+    out.extend(mention_links(base, a.mentions, linked))
+    return out
+
+
+def role_pairs(base: str, actor: str, role: Role) -> tuple[str, list[Pair]]:
+    """The IRI and pairs of a role ``actor`` holds."""
+    out: list[Pair] = [(_TYPE, K.Role, ""), (K.roleName, _str(role.name), ""), (K.roleText, _str(role.text), "")]
+    if role.affiliation:
+        out.append((K.roleAffiliation, role.affiliation, ""))
+    if role.evidence:
+        out.extend(evidence_links(base, [role.evidence]))
+    return role_iri(base, actor, role.name, role.affiliation), out
+
+
+def place_pairs(base: str, p: Place, actor: Actor | None, linked: set[str]) -> list[Pair]:
+    """A place's pairs; a country used as a place is one node with its actor,
+    so the place adds only what the actor record does not say."""
+    s = p.iri
+    out: list[Pair] = [(_TYPE, K.Place, "")]
+    if p.type == "Country" and (actor is None or actor.type != "Country"):
+        out.append((_TYPE, K.Country, ""))
+    if actor is None:
+        out.append((_PREF, _str(p.name), ""))
+        names = {p.name}
+    else:
+        names = {actor.name, *actor.aliases}
+    out.extend((_ALT, _str(alias), "") for alias in _unique([p.name, *p.aliases]) if alias not in names)
+    wd = wikidata_iri(p.wikidata)
+    if wd and (actor is None or wikidata_iri(actor.wikidata) != wd):
+        out.append((_SAME, wd, ""))
+    if p.country and p.country != s:
+        out.append((K.locatedIn, p.country, ""))
+    out.extend(mention_links(base, p.mentions, linked))
+    return out
+
+
+def commitment_pairs(base: str, c: Commitment) -> list[Pair]:
+    out: list[Pair] = [(_TYPE, K.Commitment, "")]
+    if c.kind in _KIND:
+        out.append((_TYPE, _KIND[c.kind], ""))
+    out += [(K.actor, c.actor, ""), (K.content, _str(c.content), "")]
+    if c.target:
+        out.append((K.target, c.target, ""))
+    out.extend((K.partner, partner, "") for partner in _unique(c.partners))
+    if c.modality:
+        out.append((K.modality, _str(c.modality), ""))
+    out.append((K.negated, _TRUE if c.negated else _FALSE, ""))
+    if c.time:
+        out.append((K.time, _str(c.time), ""))
+    if c.date:
+        out.append((K.date, date_literal(c.date), ""))
+    if c.place:
+        out.append((K.place, c.place, ""))
+    if c.amount:
+        out.append((K.amount, _str(c.amount), ""))
+    if c.reported_by:
+        out.append((K.reportedBy, c.reported_by, ""))
+    if c.cue:
+        out.append((K.cue, _str(c.cue), ""))
+    out.extend(evidence_links(base, c.evidence))
+    return out
+
+
+def statement_pairs(base: str, st: Statement) -> list[Pair]:
+    out: list[Pair] = [(_TYPE, K.Statement, ""), (K.speaker, st.speaker, ""), (K.content, _str(st.content), ""),
+                       (K.quote, _TRUE if st.quote else _FALSE, "")]
+    if st.cue:
+        out.append((K.cue, _str(st.cue), ""))
+    if st.audience:
+        out.append((K.audience, _str(st.audience), ""))
+    if st.date:
+        out.append((K.date, date_literal(st.date), ""))
+    out.extend(evidence_links(base, st.evidence))
+    return out
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S")
@@ -209,117 +299,59 @@ def _url(url: str) -> str | None:
     return iri
 
 
-def _actors(graph: KnowledgeGraph, spans: _Spans) -> Iterator[Quad]:
-    base = graph.base_iri
+def spans_in_order(graph: KnowledgeGraph) -> Iterator[tuple[str, Evidence | Mention]]:
+    """(class, span) of every evidence and mention node, in the order quads()
+    first meets them: a passage cited twice is one node, with the first
+    citation's sentence and text."""
     for a in graph.actors():
-        s = a.iri
-        yield s, _TYPE, _ACTOR.get(a.type, K.Actor), ""
-        yield s, _PREF, _str(a.name), ""
-        for alias in _unique(a.aliases):
-            if alias != a.name:
-                yield s, _ALT, _str(alias), ""
-        wd = wikidata_iri(a.wikidata)
-        if wd:
-            yield s, _SAME, wd, ""
-        for aff in _unique(a.affiliations):
-            yield s, K.affiliation, aff, ""
-        for role in a.roles:
-            r = role_iri(base, s, role.name, role.affiliation)
-            yield s, K.role, r, ""
-            yield r, _TYPE, K.Role, ""
-            yield r, K.roleName, _str(role.name), ""
-            yield r, K.roleText, _str(role.text), ""
-            if role.affiliation:
-                yield r, K.roleAffiliation, role.affiliation, ""
-            if role.evidence:
-                yield from spans.evidence(r, [role.evidence])
-        yield from spans.mentions(s, a.mentions)
-
-
-def _places(graph: KnowledgeGraph, spans: _Spans) -> Iterator[Quad]:
-    actors = {a.iri: a for a in graph.actors()}
+        for r in a.roles:
+            if r.evidence:
+                yield K.Evidence, r.evidence
+        for m in sorted(set(a.mentions), key=span_key):
+            yield K.Mention, m
     for p in graph.places():
-        s = p.iri
-        actor = actors.get(s)
-        yield s, _TYPE, K.Place, ""
-        if p.type == "Country" and (actor is None or actor.type != "Country"):
-            yield s, _TYPE, K.Country, ""
-        # A country used as a place is one node: its actor record names it, the
-        # place record only adds names the actor does not have.
-        if actor is None:
-            yield s, _PREF, _str(p.name), ""
-            names = {p.name}
-        else:
-            names = {actor.name, *actor.aliases}
-        for alias in _unique([p.name, *p.aliases]):
-            if alias not in names:
-                yield s, _ALT, _str(alias), ""
-        wd = wikidata_iri(p.wikidata)
-        if wd and (actor is None or wikidata_iri(actor.wikidata) != wd):
-            yield s, _SAME, wd, ""
-        if p.country and p.country != s:
-            yield s, K.locatedIn, p.country, ""
-        yield from spans.mentions(s, p.mentions)
-
-
-def _commitments(graph: KnowledgeGraph, spans: _Spans) -> Iterator[Quad]:
-    for c in graph.commitments():
-        s = c.iri
-        yield s, _TYPE, K.Commitment, ""
-        if c.kind in _KIND:
-            yield s, _TYPE, _KIND[c.kind], ""
-        yield s, K.actor, c.actor, ""
-        yield s, K.content, _str(c.content), ""
-        if c.target:
-            yield s, K.target, c.target, ""
-        for partner in _unique(c.partners):
-            yield s, K.partner, partner, ""
-        if c.modality:
-            yield s, K.modality, _str(c.modality), ""
-        yield s, K.negated, _TRUE if c.negated else _FALSE, ""
-        if c.time:
-            yield s, K.time, _str(c.time), ""
-        if c.date:
-            yield s, K.date, date_literal(c.date), ""
-        if c.place:
-            yield s, K.place, c.place, ""
-        if c.amount:
-            yield s, K.amount, _str(c.amount), ""
-        if c.reported_by:
-            yield s, K.reportedBy, c.reported_by, ""
-        if c.cue:
-            yield s, K.cue, _str(c.cue), ""
-        yield from spans.evidence(s, c.evidence)
-
-
-def _statements(graph: KnowledgeGraph, spans: _Spans) -> Iterator[Quad]:
-    for st in graph.statements():
-        s = st.iri
-        yield s, _TYPE, K.Statement, ""
-        yield s, K.speaker, st.speaker, ""
-        yield s, K.content, _str(st.content), ""
-        yield s, K.quote, _TRUE if st.quote else _FALSE, ""
-        if st.cue:
-            yield s, K.cue, _str(st.cue), ""
-        if st.audience:
-            yield s, K.audience, _str(st.audience), ""
-        if st.date:
-            yield s, K.date, date_literal(st.date), ""
-        yield from spans.evidence(s, st.evidence)
+        for m in sorted(set(p.mentions), key=span_key):
+            yield K.Mention, m
+    for f in [*graph.commitments(), *graph.statements()]:
+        for ev in sorted(set(f.evidence), key=span_key):
+            yield K.Evidence, ev
 
 
 def quads(graph: KnowledgeGraph) -> Iterator[Quad]:
     """Every quad of ``graph``, deterministic and free of duplicates.
 
-    Documents first, then actors, places, commitments and statements, each in
-    the graph's own order; evidence and mentions follow the record they belong to.
+    Documents first, then actors (each followed by its roles), places,
+    commitments and statements, each in the graph's own order; then the
+    evidence and mention nodes, each once.
     """
-    spans = _Spans(graph.base_iri)
-    yield from _documents(graph)
-    yield from _actors(graph, spans)
-    yield from _places(graph, spans)
-    yield from _commitments(graph, spans)
-    yield from _statements(graph, spans)
+    base = graph.base_iri
+
+    def rows(s: str, pairs: list[Pair]) -> Iterator[Quad]:
+        for p, o, g in pairs:
+            yield s, p, o, g
+
+    for d in graph.documents():
+        yield from rows(document_iri(base, d.id), document_pairs(d))
+    for doc_id in cited_documents(graph):
+        yield from rows(document_iri(base, doc_id), cited_document_pairs(doc_id))
+    actors = {a.iri: a for a in graph.actors()}
+    linked: dict[str, set[str]] = {}
+    for a in actors.values():
+        yield from rows(a.iri, actor_pairs(base, a, linked.setdefault(a.iri, set())))
+        for role in a.roles:
+            yield from rows(*role_pairs(base, a.iri, role))
+    for p in graph.places():
+        yield from rows(p.iri, place_pairs(base, p, actors.get(p.iri), linked.setdefault(p.iri, set())))
+    for c in graph.commitments():
+        yield from rows(c.iri, commitment_pairs(base, c))
+    for st in graph.statements():
+        yield from rows(st.iri, statement_pairs(base, st))
+    seen: set[str] = set()
+    for cls, span in spans_in_order(graph):
+        iri, pairs = span_pairs(base, cls, span)
+        if iri not in seen:
+            seen.add(iri)
+            yield from rows(iri, pairs)
 
 
 def to_rdf(graph: KnowledgeGraph) -> rdflib.Dataset:
