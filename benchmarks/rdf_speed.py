@@ -51,7 +51,7 @@ def make_graph(units: int, seed: int = 7):
     commitments and a statement with their evidence (about 60 triples)."""
     from kg.config import DEFAULT_BASE_IRI as B
     from kg.graph import KnowledgeGraph
-    from kg.rdf.iris import actor_iri, fact_iri, place_iri
+    from kg.ids import actor_iri, fact_iri, place_iri
     from kg.types import Actor, Commitment, Document, Evidence, Mention, Place, Role, Statement
 
     rng = random.Random(seed)

@@ -42,7 +42,7 @@ from kg.config import DEFAULT_BASE_IRI
 from kg.errors import InputError
 from kg.graph import KnowledgeGraph
 from kg.rdf.convert import Lit
-from kg.rdf.iris import WIKIDATA
+from kg.ids import WIKIDATA
 from kg.rdf.read import parse_file
 from kg.rdf.vocab import ACTOR_CLASS, KG, KIND_CLASS, NIF
 from kg.types import Actor, Commitment, Document, Evidence, Mention, Place, Role, Statement

@@ -9,7 +9,7 @@ import pytest
 
 from kg.graph import KnowledgeGraph
 from kg.rdf.formats import sorted_turtle
-from kg.rdf.iris import actor_iri, fact_iri, place_iri, role_iri
+from kg.ids import actor_iri, fact_iri, place_iri, role_iri
 from kg.rdf.turtle import write_turtle
 from kg.types import Actor, Commitment, Document, Evidence, Mention, Place, Role, Statement
 

@@ -1,7 +1,7 @@
 """RDF for triple stores: the graph in the kg ontology, its formats, its checks.
 
 One module a job: :mod:`~kg.rdf.vocab` (the ontology as Python names),
-:mod:`~kg.rdf.iris` (minting IRIs), :mod:`~kg.rdf.convert` (graph -> quads,
+:mod:`~kg.ids` (minting IRIs), :mod:`~kg.rdf.convert` (graph -> quads,
 rdflib Dataset), :mod:`~kg.rdf.formats` (Turtle, N-Triples, TriG, JSON-LD),
 :mod:`~kg.rdf.validate` (SHACL), :mod:`~kg.rdf.sparql` (queries over exports)
 and :mod:`~kg.rdf.gsp` (loading exports into a SPARQL store).
@@ -13,7 +13,7 @@ and :mod:`~kg.rdf.gsp` (loading exports into a SPARQL store).
 
 from kg.rdf.convert import quads, to_rdf
 from kg.rdf.formats import RDF_FORMATS, write_rdf
-from kg.rdf.iris import (
+from kg.ids import (
     actor_iri,
     digest,
     document_iri,

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 import pyoxigraph as ox
 from rdflib import namespace as rdfns
 
-from kg.rdf.iris import document_iri, evidence_iri, mention_iri, role_iri, wikidata_iri
+from kg.ids import document_iri, evidence_iri, mention_iri, role_iri, wikidata_iri
 from kg.rdf.vocab import ACTOR_CLASS, KG, KIND_CLASS, NIF
 from kg.types import Actor, Commitment, Document, Evidence, Mention, Place, Role, Statement
 

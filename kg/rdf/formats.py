@@ -34,7 +34,7 @@ import pyoxigraph as ox
 
 from kg.errors import FormatError
 from kg.rdf.convert import Lit, Term, quads
-from kg.rdf.iris import namespaces
+from kg.ids import namespaces
 from kg.rdf.vocab import PREFIXES
 
 if TYPE_CHECKING:
@@ -244,7 +244,7 @@ def _pretty(groups: list[Group], fmt: ox.RdfFormat, pfx: dict[str, str]) -> byte
     rows = ((s, p, o, g) for g, s, pairs in groups for p, o in pairs)
     try:
         return ox.serialize(to_oxigraph(rows, quads_=fmt == ox.RdfFormat.TRIG), format=fmt, prefixes=pfx)
-    except SyntaxError as err:  # an IRI minted outside kg.rdf.iris
+    except SyntaxError as err:  # an IRI minted outside kg.ids
         raise ValueError(f"the graph holds an invalid IRI: {err}") from err
 
 
@@ -284,7 +284,7 @@ def write_rdf(graph: KnowledgeGraph, path: Path, fmt: str) -> Path:
         rows = ((s, p, o) for s, p, o, _ in quads(graph))
         try:
             ox.serialize(to_oxigraph(rows), str(path), ox.RdfFormat.N_TRIPLES)
-        except SyntaxError as err:  # an IRI minted outside kg.rdf.iris
+        except SyntaxError as err:  # an IRI minted outside kg.ids
             raise ValueError(f"the graph holds an invalid IRI: {err}") from err
     elif fmt == "turtle":
         from kg.rdf.turtle import write_turtle  # the bytes of sorted_turtle(), streamed

@@ -36,7 +36,7 @@ import pyoxigraph as ox
 
 from kg.rdf import convert as C
 from kg.rdf.formats import _Order, prefixes
-from kg.rdf.iris import document_iri, encode_name, evidence_iri
+from kg.ids import document_iri, encode_name, evidence_iri
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
@@ -84,7 +84,7 @@ class TurtleTerms:
         return out
 
     def minted(self, iri: str) -> str:
-        """An IRI known to be valid (minted by kg.rdf.iris), not cached."""
+        """An IRI known to be valid (minted by kg.ids), not cached."""
         cut = max(iri.rfind("/"), iri.rfind("#")) + 1
         name = self.names.get(iri[:cut])
         local = iri[cut:]
@@ -159,7 +159,7 @@ class _Writer:
         ranks = self.order.ranks
         heads: dict[tuple[str, str], tuple[int, str]] = {}
         for cls, span in C.spans_in_order(g):
-            # The IRI kg.rdf.iris mints, and the key _Order.subject gives it,
+            # The IRI kg.ids mints, and the key _Order.subject gives it,
             # without minting and parsing it back for every passage.
             start, end = int(span.start), int(span.end)
             if (cls, span.document, start, end) in seen:

@@ -100,7 +100,7 @@ class KG(rdfns.DefinedNamespace):
 
 
 #: Prefixes of the vocabularies, bound in every export (instance namespaces
-#: come from the base IRI, see :func:`kg.rdf.iris.namespaces`).
+#: come from the base IRI, see :func:`kg.ids.namespaces`).
 PREFIXES: dict[str, str] = {
     "kg": ONTOLOGY_IRI,
     "rdf": str(rdfns.RDF),

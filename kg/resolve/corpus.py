@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from kg.graph import KnowledgeGraph, family_name, normalize_name
 from kg.nlp.gazetteer import load_alternates, load_gazetteer
-from kg.rdf.iris import actor_iri, fact_iri, place_iri
+from kg.ids import actor_iri, fact_iri, place_iri
 from kg.resolve.duplicates import NearDuplicates
 from kg.resolve.merging import merge_entity
 from kg.resolve.records import RecordFile

@@ -1,6 +1,8 @@
-"""Minting IRIs: stable, deterministic, valid whatever the name.
+"""Node identity: minting IRIs, stable, deterministic, valid whatever the name.
 
-One source of truth for every IRI kg writes.  Each kind of thing lives in its
+One source of truth for every IRI kg writes, low in the package: the corpus
+reduce (:mod:`kg.resolve.corpus`) mints nodes with it and the RDF writers
+(:mod:`kg.rdf`) write them, neither importing the other.  Each kind of thing lives in its
 own namespace under the base IRI (``actor/``, ``place/``, ``commitment/``...),
 so that Turtle can shorten every IRI to a prefixed name such as
 ``actor:Donald_Trump``.
