@@ -11,8 +11,6 @@ and :mod:`~kg.rdf.gsp` (loading exports into a SPARQL store).
 'https://kg.example/actor/Mike_Waltz'
 """
 
-from kg.rdf.convert import quads, to_rdf
-from kg.rdf.formats import RDF_FORMATS, write_rdf
 from kg.ids import (
     actor_iri,
     digest,
@@ -25,6 +23,8 @@ from kg.ids import (
     role_iri,
     wikidata_iri,
 )
+from kg.rdf.convert import quads, to_rdf
+from kg.rdf.formats import RDF_FORMATS, write_rdf
 from kg.rdf.validate import validate
 
 __all__ = [
