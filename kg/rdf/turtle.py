@@ -108,9 +108,6 @@ class TurtleTerms:
             return f'"{body}"'
         return f'"{body}"^^{self.iri(dt)}'
 
-    def object(self, o: C.Term) -> str:
-        return self.literal(o) if isinstance(o, C.Lit) else self.iri(o)
-
 
 class _Writer:
     def __init__(self, graph: KnowledgeGraph) -> None:

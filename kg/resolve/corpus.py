@@ -343,7 +343,7 @@ class Merger:
         The entity table is resolved first; the facts are then read back from
         the records on disk twice: once to mark who takes part in them (an
         actor is minted unlike a place), once to rewrite them to IRIs and pool
-        their evidence.
+        their evidence, commitments and statements in the same pass.
         """
         nodes, links = self._linked_nodes()
 
@@ -362,8 +362,10 @@ class Merger:
             return iri_of.get(key) if key and key not in characters else None
 
         actors, places = _actors_and_places(nodes, iri_of, iri)
-        commitments = self._merge_commitments((f for f in self._facts(canon) if isinstance(f, Commitment)), iri)
-        statements = self._merge_statements((f for f in self._facts(canon) if isinstance(f, Statement)), iri)
+        add_commitment, commitments = self._commitment_pool(iri)
+        add_statement, statements = self._statement_pool(iri)
+        for f in self._facts(canon):
+            (add_commitment if isinstance(f, Commitment) else add_statement)(f)
         g = KnowledgeGraph(actors, places, commitments, statements, self.documents, base_iri=self.base)
         g.stats.update(documents=len(self.documents), sentences=self.sentences, words=self.words)
         return g
@@ -409,16 +411,18 @@ class Merger:
             iri_of[key] = iri
         return iri_of
 
-    def _merge_commitments(self, commitments: Iterable[Commitment], iri) -> list[Commitment]:
-        # One undertaking: the same actor, kind and target, and most of the words
-        # ("grow" is not "the market would continue to grow"), or the same sentence.
+    def _commitment_pool(self, iri) -> tuple[Callable[[Commitment], None], list[Commitment]]:
+        """``add(c)`` and the list it fills: one commitment per undertaking, the
+        same actor, kind and target and most of the words ("grow" is not "the
+        market would continue to grow"), or the same sentence, evidence pooled."""
         groups: dict[tuple, NearDuplicates[Commitment]] = defaultdict(lambda: NearDuplicates(0.6, least=3))
         seen: dict[int, set[Evidence]] = {}
         out: list[Commitment] = []
-        for c in commitments:
+
+        def add(c: Commitment) -> None:
             actor = iri(c.actor)
             if actor is None:
-                continue
+                return
             c = replace(c, actor=actor, target=iri(c.target), place=iri(c.place), reported_by=iri(c.reported_by),
                         partners=[p for p in map(iri, c.partners) if p], evidence=list(c.evidence))
             same = groups[(c.actor, c.kind, c.target)]
@@ -429,31 +433,35 @@ class Merger:
                 twin.time, twin.date = twin.time or c.time, twin.date or c.date
                 twin.place, twin.amount = twin.place or c.place, twin.amount or c.amount
                 same.add_keys(twin, where)
-                continue
+                return
             c.iri = fact_iri(self.base, "commitment", c.actor, c.kind, c.target or "", normalize_name(c.content))
             same.add(c.content, c, keys=where)
             out.append(c)
-        return out
 
-    def _merge_statements(self, statements: Iterable[Statement], iri) -> list[Statement]:
-        out: list[Statement] = []
-        # One thing said: the same speaker, quoted or not alike, most of the words.
+        return add, out
+
+    def _statement_pool(self, iri) -> tuple[Callable[[Statement], None], list[Statement]]:
+        """``add(s)`` and the list it fills: one thing said per speaker, quoted
+        or not alike, most of the words, evidence pooled."""
         by_speaker: dict[tuple[str, bool], NearDuplicates[Statement]] = defaultdict(lambda: NearDuplicates(0.8))
         seen: dict[int, set[Evidence]] = {}
-        for s in statements:
+        out: list[Statement] = []
+
+        def add(s: Statement) -> None:
             speaker = iri(s.speaker)
             if speaker is None:
-                continue
+                return
             s = replace(s, speaker=speaker, evidence=list(s.evidence))
             said = by_speaker[(speaker, s.quote)]
             twin = said.find(s.content)
             if twin is not None:
                 _extend_evidence(twin, s.evidence, seen)
-                continue
+                return
             s.iri = fact_iri(self.base, "statement", speaker, normalize_name(s.content))
             said.add(s.content, s)
             out.append(s)
-        return out
+
+        return add, out
 
 
 def _extend_evidence(fact: Commitment | Statement, evidence: list[Evidence], seen: dict[int, set[Evidence]]) -> None:
