@@ -88,3 +88,28 @@ def test_benchmark_writes_results(tmp_path):
     again = subprocess.run([*cmd[:2], "--report", str(tmp_path / "smoke.json"), "--no-plot"],
                            capture_output=True, text=True, timeout=60, cwd=ROOT)  # fmt: skip
     assert again.returncode == 0 and "| kg / spaCy |" in again.stdout, again.stderr[-3000:]
+
+
+def test_scale_benchmark_writes_engines_memory_and_goals(tmp_path):
+    """benchmarks/scale.py on a tiny slice: one engine of each kind and two memory cells."""
+    pytest.importorskip("distributed", reason="the dask extra is not installed: pip install -e '.[dask]'")
+    cmd = [sys.executable, str(BENCH / "scale.py"), "--words", "1500", "--memory-base", "800",
+           "--multiples", "1,2", "--engines", "spacy,kg-1,dask-1", "--no-warmup",
+           "--name", "scale-test", "--out", str(tmp_path)]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads((tmp_path / "scale-test.json").read_text(encoding="utf-8"))
+    assert [e["key"] for e in result["engines"]] == ["spacy", "kg-1", "dask-1"]
+    for cell in result["engines"]:
+        assert cell["words"] >= 1500 and cell["words_per_s"] > 0 and cell["cpu_ms_per_article"] > 0
+    assert [m["multiple"] for m in result["memory"]] == [1, 2]
+    small, big = result["memory"]
+    assert big["words"] > small["words"] and small["actors"] > 0  # read from kg build's summary table
+    assert set(result["goals"]) == {"kg_over_spacy", "memory_growth"}  # no dask-2 cell, no speed-up figure
+    assert "| kg, Dask 1 worker |" in done.stdout
+
+
+def test_scale_benchmark_refuses_an_unknown_engine():
+    done = subprocess.run([sys.executable, str(BENCH / "scale.py"), "--engines", "kg-1,spark"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)  # fmt: skip
+    assert done.returncode == 2 and "unknown engine(s) spark" in done.stderr
