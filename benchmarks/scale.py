@@ -260,16 +260,6 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args  # fmt: skip
 
 
-def update_readme(table: str, readme: Path = README) -> bool:
-    """Replace the text between the scale markers in ``readme``; False if there are none."""
-    text = readme.read_text(encoding="utf-8")
-    start, end = text.find(TABLE_BEGIN), text.find(TABLE_END)
-    if start < 0 or end < start:
-        return False
-    readme.write_text(text[: start + len(TABLE_BEGIN)] + "\n" + table + "\n" + text[end:], encoding="utf-8")
-    return True
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: ``python benchmarks/scale.py [options]``."""
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -285,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(table)
     if args.update_readme:
-        print("README updated" if update_readme(table) else "README has no scale-table markers", file=sys.stderr)
+        print("README updated" if speed.update_readme(table, README, TABLE_BEGIN, TABLE_END) else "README has no scale-table markers", file=sys.stderr)
     return 0
 
 

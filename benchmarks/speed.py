@@ -569,15 +569,16 @@ def plot(result: dict[str, Any], path: Path) -> None:
     plt.close(fig)
 
 
-def update_readme(table: str, readme: Path = README) -> bool:
-    """Replace the table between the speed markers in ``readme``; False if there are none."""
+def update_readme(table: str, readme: Path = README, begin: str = TABLE_BEGIN, end: str = TABLE_END) -> bool:
+    """Replace the text between the ``begin`` and ``end`` markers in ``readme``
+    (the speed table's by default); False if there are none."""
     if not readme.exists():
         return False
     text = readme.read_text(encoding="utf-8")
-    start, end = text.find(TABLE_BEGIN), text.find(TABLE_END)
-    if start < 0 or end < start:
+    i, j = text.find(begin), text.find(end)
+    if i < 0 or j < i:
         return False
-    readme.write_text(text[: start + len(TABLE_BEGIN)] + "\n" + table + "\n" + text[end:], encoding="utf-8")
+    readme.write_text(text[: i + len(begin)] + "\n" + table + "\n" + text[j:], encoding="utf-8")
     return True
 
 
