@@ -126,11 +126,11 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     }  # fmt: skip
     try:
         jsonl = work / "slice.jsonl"
-        info = corpus.write_jsonl(jsonl, args.words) if args.words else _whole(jsonl)
+        info = corpus.write_jsonl(jsonl, args.words or corpus.total_words())
         if args.warmup:
             warm = work / "warm.jsonl"
             corpus.write_jsonl(warm, 300)
-            for eng in ENGINES:
+            for eng in (e for e in ENGINES if e.key in args.engines):
                 speed.run_measured(eng.command(warm, work / "out", model, batch_size), 1, work / "log", args.interval)
                 shutil.rmtree(work / "out", ignore_errors=True)
         for eng in ENGINES:
@@ -179,12 +179,6 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     result["duration_s"] = round(time.time() - started, 1)
     result["goals"] = goals(result)
     return result
-
-
-def _whole(path: Path) -> corpus.SliceInfo:
-    """All of the corpus, once (the words of every article, no repeats)."""
-    words = sum(a.words for a in corpus.iter_articles())
-    return corpus.write_jsonl(path, words)
 
 
 def goals(result: dict[str, Any]) -> dict[str, Any]:
@@ -256,7 +250,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     if args.repeat <= 0 or args.words < 0 or args.memory_base < 0:
         p.error("--repeat must be positive, --words and --memory-base not negative")
     if not args.memory_base:
-        args.memory_base = sum(a.words for a in corpus.iter_articles())
+        args.memory_base = corpus.total_words()
     return args  # fmt: skip
 
 
