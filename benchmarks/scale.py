@@ -109,6 +109,24 @@ def _median(runs: list[dict[str, Any]], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
 
+def _repeated(cmd: list[str], words: int, work: Path, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """``args.repeat`` measured runs of ``cmd``, the output folder cleared after each."""
+    runs = []
+    for _ in range(args.repeat):
+        runs.append(measure(cmd, words, work, args.interval))
+        shutil.rmtree(work / "out", ignore_errors=True)  # Turtle of a big corpus is large
+    return runs
+
+
+def _kept(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The runs as the results file keeps them: without the tool's output."""
+    return [{k: v for k, v in r.items() if k != "stdout"} for r in runs]
+
+
+def _engine(key: str) -> Engine:
+    return next(e for e in ENGINES if e.key == key)
+
+
 def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     """Run both parts and return the results document."""
     model, batch_size = speed.kg_defaults()
@@ -136,11 +154,8 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         for eng in ENGINES:
             if eng.key not in args.engines:
                 continue
-            runs = []
-            for r in range(args.repeat):
-                run = measure(eng.command(jsonl, work / "out", model, batch_size), info.words, work, args.interval)
-                shutil.rmtree(work / "out", ignore_errors=True)
-                runs.append(run)
+            runs = _repeated(eng.command(jsonl, work / "out", model, batch_size), info.words, work, args)
+            for r, run in enumerate(runs):
                 print(f"{eng.label:22} run {r + 1}/{args.repeat}: {info.words:,} words in {run['seconds']:.1f} s = "
                       f"{run['words_per_s']:,.0f} words/s, peak PSS {run['peak_tree_pss_mb']:,.0f} MB, "
                       f"CPU {run['cpu_s']:.0f} s, load {run['loadavg_before']:.2f}", flush=True)  # fmt: skip
@@ -150,25 +165,22 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
                 "peak_tree_pss_mb": _median(runs, "peak_tree_pss_mb"),
                 "peak_tree_rss_mb": _median(runs, "peak_tree_rss_mb"),
                 "cpu_ms_per_article": 1000 * _median(runs, "cpu_s") / info.articles,
-                "runs": [{k: v for k, v in r.items() if k != "stdout"} for r in runs],
+                "runs": _kept(runs),
             })  # fmt: skip
         jsonl.unlink()
-        kg1 = ENGINES[1]
+        kg1 = _engine("kg-1")
+        memory_base = args.memory_base or corpus.total_words()
         for mult in args.multiples:
             sl = work / f"mem-{mult}.jsonl"
-            sinfo = corpus.write_jsonl(sl, args.memory_base * mult)
-            runs = []
-            for r in range(args.repeat):
-                # Not quiet: the summary table gives the size of the entity table.
-                run = measure(kg1.command(sl, work / "out", model, batch_size, quiet=False), sinfo.words, work, args.interval)
-                shutil.rmtree(work / "out", ignore_errors=True)
-                runs.append(run)
+            sinfo = corpus.write_jsonl(sl, memory_base * mult)
+            # Not quiet: the summary table gives the size of the entity table.
+            runs = _repeated(kg1.command(sl, work / "out", model, batch_size, quiet=False), sinfo.words, work, args)
             counts = summary_counts(runs[0]["stdout"])
             cell = {"multiple": mult, "words": sinfo.words, "articles": sinfo.articles, "passes": sinfo.passes,
                     "peak_tree_pss_mb": _median(runs, "peak_tree_pss_mb"), "seconds": _median(runs, "seconds"),
                     "actors": counts.get("actors"), "places": counts.get("places"),
                     "commitments": counts.get("commitments"), "statements": counts.get("statements"),
-                    "runs": [{k: v for k, v in r.items() if k != "stdout"} for r in runs]}  # fmt: skip
+                    "runs": _kept(runs)}  # fmt: skip
             result["memory"].append(cell)
             print(f"memory {mult}x: {sinfo.words:,} words ({sinfo.passes} passes), peak PSS "
                   f"{cell['peak_tree_pss_mb']:,.0f} MB, {cell['actors']} actors, {cell['places']} places", flush=True)
@@ -183,12 +195,12 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
 
 def goals(result: dict[str, Any]) -> dict[str, Any]:
     """The issue's three ratios, where the cells they need ran."""
-    by = {e["label"]: e for e in result["engines"]}
+    rate = {e["key"]: e["words_per_s"] for e in result["engines"]}
     out: dict[str, Any] = {}
-    if "kg, Dask 1 worker" in by and "kg, Dask 2 workers" in by:
-        out["dask_2_over_1"] = by["kg, Dask 2 workers"]["words_per_s"] / by["kg, Dask 1 worker"]["words_per_s"]
-    if "kg, 1 process" in by and "bare spaCy, 1 process" in by:
-        out["kg_over_spacy"] = by["kg, 1 process"]["words_per_s"] / by["bare spaCy, 1 process"]["words_per_s"]
+    if "dask-1" in rate and "dask-2" in rate:
+        out["dask_2_over_1"] = rate["dask-2"] / rate["dask-1"]
+    if "kg-1" in rate and "spacy" in rate:
+        out["kg_over_spacy"] = rate["kg-1"] / rate["spacy"]
     mem = {m["multiple"]: m for m in result["memory"]}
     if 1 in mem and max(mem) > 1:
         out["memory_growth"] = mem[max(mem)]["peak_tree_pss_mb"] / mem[1]["peak_tree_pss_mb"]
@@ -249,8 +261,6 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         p.error(f"unknown engine(s) {', '.join(sorted(unknown))}; choose from {', '.join(e.key for e in ENGINES)}")
     if args.repeat <= 0 or args.words < 0 or args.memory_base < 0:
         p.error("--repeat must be positive, --words and --memory-base not negative")
-    if not args.memory_base:
-        args.memory_base = corpus.total_words()
     return args  # fmt: skip
 
 
