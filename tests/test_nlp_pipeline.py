@@ -63,3 +63,10 @@ def test_the_array_lemmatizer_gives_the_model_lemmatizer_lemmas(nlp):
 
 def test_a_doc_of_no_tokens_passes_the_array_lemmatizer(nlp):
     assert len(nlp("")) == 0
+
+
+def test_the_rules_word_index_is_searched_as_sets(nlp):
+    # spaCy ships it as lists and scans them for every new word form
+    index = nlp.get_pipe("lemmatizer_rules").lookups.get_table("lemma_index")
+    assert index and all(isinstance(words, frozenset) for words in index.values())
+    assert "meet" in index["verb"] and "mouse" in index["noun"]
